@@ -1,0 +1,152 @@
+/* compare.c - deep comparison of the calls a task set stopped at: the
+ * number, every scalar argument by value, pointers that differ by layout
+ * by NULL-ness, and every input span (strings, buffers, iovecs, handler
+ * values) by content. A mismatch is returned as a struct divergence. */
+#include "monitor.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static bool scalar_kind(int kind)
+{
+	switch (kind) {
+	case A_INT:
+	case A_UINT:
+	case A_FLAGS:
+	case A_OCT:
+	case A_FD:
+	case A_DUPFD:
+	case A_PID:
+	case A_SIG:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void set_div(struct divergence *d, enum div_kind kind, int set, int v,
+		    int arg, long a, long b)
+{
+	memset(d, 0, sizeof(*d));
+	d->kind = kind;
+	d->set = set;
+	d->variant = v;
+	d->arg = arg;
+	d->a = a;
+	d->b = b;
+}
+
+/* a pid argument in the leader's numbering: a variant passes either the
+ * leader's number (from getpid, clone results) or its own (from a tid the
+ * kernel stored) */
+static long pid_norm(const struct call *c, uint64_t raw)
+{
+	long p = (long)(int)raw;
+
+	if (p == 0 || p == -1 || !c->variant)
+		return p;
+	return p < 0 ? -pid_to_leader(c->variant, -p) :
+		       pid_to_leader(c->variant, p);
+}
+
+static bool compare_spans(const struct call *l, const struct call *f,
+			  struct divergence *d, int set)
+{
+	int k;
+
+	if (l->in.n != f->in.n) {
+		int arg = 0;
+
+		for (k = 0; k < l->in.n && k < f->in.n; k++)
+			if (l->in.s[k].arg != f->in.s[k].arg)
+				break;
+		if (k < l->in.n)
+			arg = l->in.s[k].arg;
+		else if (k < f->in.n)
+			arg = f->in.s[k].arg;
+		set_div(d, DIVK_ARG, set, f->variant, arg, l->in.n, f->in.n);
+		snprintf(d->what, sizeof(d->what),
+			 "argument %d has a different structure", arg);
+		return false;
+	}
+	for (k = 0; k < l->in.n; k++) {
+		const struct span *a = &l->in.s[k], *b = &f->in.s[k];
+		const unsigned char *pa = span_data(l, a), *pb = span_data(f, b);
+		size_t n = a->len < b->len ? a->len : b->len, off;
+
+		for (off = 0; off < n && pa[off] == pb[off]; off++)
+			;
+		if (off == n && a->len == b->len && a->flags == b->flags)
+			continue;
+		set_div(d, DIVK_ARG, set, f->variant, a->arg, (long)a->len,
+			(long)b->len);
+		d->offset = off;
+		if (off < n)
+			snprintf(d->what, sizeof(d->what),
+				 "argument %d differs at byte %zu: 0x%02x vs 0x%02x",
+				 a->arg, off, pa[off], pb[off]);
+		else if (a->len != b->len)
+			snprintf(d->what, sizeof(d->what),
+				 "argument %d has length %zu vs %zu", a->arg,
+				 a->len, b->len);
+		else
+			snprintf(d->what, sizeof(d->what),
+				 "argument %d is readable in one variant only",
+				 a->arg);
+		return false;
+	}
+	return true;
+}
+
+static bool compare_pair(const struct call *l, const struct call *f,
+			 struct divergence *d, int set)
+{
+	const struct sc_row *r = l->row;
+	int i;
+
+	if (l->nr != f->nr) {
+		set_div(d, DIVK_CALL, set, f->variant, -1, l->nr, f->nr);
+		snprintf(d->what, sizeof(d->what), "different calls: %s vs %s",
+			 call_name(l->nr), call_name(f->nr));
+		return false;
+	}
+	if (!r || (r->flags & SCF_NOCMP))
+		return true;
+	for (i = 0; i < r->nargs; i++) {
+		int kind = r->arg[i].kind;
+		bool differs;
+
+		if (kind == A_PID)
+			differs = pid_norm(l, l->arg[i]) != pid_norm(f, f->arg[i]);
+		else if (scalar_kind(kind))
+			differs = l->arg[i] != f->arg[i];
+		else if (kind == A_CUSTOM)
+			differs = false; /* the handler's spans say */
+		else
+			differs = !l->arg[i] != !f->arg[i];
+		if (!differs)
+			continue;
+		set_div(d, DIVK_ARG, set, f->variant, i, (long)l->arg[i],
+			(long)f->arg[i]);
+		if (scalar_kind(kind))
+			snprintf(d->what, sizeof(d->what),
+				 "argument %d differs: %ld vs %ld", i,
+				 (long)l->arg[i], (long)f->arg[i]);
+		else
+			snprintf(d->what, sizeof(d->what),
+				 "argument %d is NULL in one variant only", i);
+		return false;
+	}
+	return compare_spans(l, f, d, set);
+}
+
+bool compare_calls(struct taskset *s, struct divergence *d)
+{
+	const struct call *l = &s->task[0]->call;
+	int v;
+
+	for (v = 1; v < s->n; v++)
+		if (!compare_pair(l, &s->task[v]->call, d, s->id))
+			return false;
+	return true;
+}

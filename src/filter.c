@@ -1,0 +1,40 @@
+/* filter.c - the seccomp filter every variant installs before execve,
+ * derived from the system-call table with libseccomp: every call stops
+ * once at its entry (SECCOMP_RET_TRACE, the row's policy in the event
+ * data); numbers without a row stop too, so the monitor refuses them by
+ * name; calls of another ABI (int 0x80, x32) kill the variant. */
+#include "filter.h"
+#include "monitor.h"
+
+#include <seccomp.h>
+#include <unistd.h>
+
+#define MSG_UNKNOWN 0xffff
+
+scmp_filter_ctx filter_build(void)
+{
+	scmp_filter_ctx ctx = seccomp_init(SCMP_ACT_TRACE(MSG_UNKNOWN));
+	long nr;
+
+	if (!ctx)
+		die(EXIT_STARTUP, "libseccomp cannot create a filter");
+	if (seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH,
+			     SCMP_ACT_KILL_PROCESS) ||
+	    seccomp_attr_set(ctx, SCMP_FLTATR_CTL_OPTIMIZE, 2))
+		die(EXIT_STARTUP, "libseccomp refuses the filter attributes");
+	/* with CAP_SYS_ADMIN the filter needs no no_new_privs, so setuid
+	 * programs keep working when mvee runs as root */
+	if (geteuid() == 0)
+		seccomp_attr_set(ctx, SCMP_FLTATR_CTL_NNP, 0);
+	for (nr = 0; nr < SC_MAX_NR; nr++) {
+		const struct sc_row *r = systable_row(nr);
+
+		if (!r)
+			continue;
+		if (seccomp_rule_add(ctx, SCMP_ACT_TRACE(r->policy), (int)nr,
+				     0))
+			die(EXIT_STARTUP, "libseccomp refuses a rule for %s",
+			    r->name);
+	}
+	return ctx;
+}

@@ -1,0 +1,810 @@
+/* lockstep.c - the rendezvous of a task set and the dispatch of its calls.
+ *
+ * Every task stops once at each call's entry (seccomp RET_TRACE). When all
+ * live tasks of a set stand at an entry, their calls are compared and the
+ * leader's row decides the policy:
+ *   all     - every variant runs its own call; exit stops only where the
+ *             monitor must read results (new fds, pids, tracing);
+ *   leader  - the leader runs to its exit stop while the followers wait at
+ *             their entry; then each follower skips the call (nr = -1) and
+ *             gets the leader's outputs and return value, or, for a call
+ *             that creates an fd, creates a placeholder at the same number;
+ *   monitor - mvee answers the call for everyone; deny - refused in all.
+ */
+#include "monitor.h"
+#include "tmem.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/eventfd.h>
+#include <sys/ptrace.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#define ERESTARTSYS 512
+#define ERESTARTNOINTR 513
+#define ERESTARTNOHAND 514
+#define ERESTART_RESTARTBLOCK 516
+
+static bool is_restart(long ret)
+{
+	return ret == -ERESTARTSYS || ret == -ERESTARTNOINTR ||
+	       ret == -ERESTARTNOHAND || ret == -ERESTART_RESTARTBLOCK;
+}
+
+void task_resume(struct task *t, int exit_stop, int sig)
+{
+	t->resume_exit = exit_stop;
+	if (ptrace(exit_stop ? PTRACE_SYSCALL : PTRACE_CONT, t->tid, 0, sig) &&
+	    errno != ESRCH)
+		bug(__FILE__, __LINE__, "resume %d: %s", t->tid,
+		    strerror(errno));
+}
+
+void task_store(struct task *t)
+{
+	int err = arch_store(t->tid, &t->regs);
+
+	if (err && err != -ESRCH)
+		bug(__FILE__, __LINE__, "set registers of %d: %s", t->tid,
+		    strerror(-err));
+}
+
+/* finish a call in task t as if it returned ret, and let it run */
+static void task_skip(struct task *t, long ret)
+{
+	arch_set_skip(&t->regs, ret);
+	task_store(t);
+	t->state = TS_RUNNING;
+	task_resume(t, 0, 0);
+}
+
+static struct task *leader_of(const struct taskset *s)
+{
+	return s->task[0];
+}
+
+bool set_all_at_entry(const struct taskset *s)
+{
+	int v;
+
+	for (v = 0; v < s->n; v++)
+		if (s->task[v]->state != TS_ENTRY)
+			return false;
+	return true;
+}
+
+static bool row_has(const struct sc_row *r, int kind)
+{
+	int i;
+
+	for (i = 0; r && i < r->nargs; i++)
+		if (r->arg[i].kind == kind)
+			return true;
+	return false;
+}
+
+static int arg_of(const struct sc_row *r, int kind)
+{
+	int i;
+
+	for (i = 0; r && i < r->nargs; i++)
+		if (r->arg[i].kind == kind)
+			return i;
+	return -1;
+}
+
+/* does an all-variants call need its exit stop? */
+static bool all_needs_exit(const struct sc_row *r)
+{
+	if (!r || r->ret == RET_NORETURN || (r->flags & SCF_EXEC))
+		return false; /* no exit stop ever comes */
+	return cfg.trace || r->ret == RET_FD || r->ret == RET_PID ||
+	       (r->flags & SCF_LEADER_FD) || row_has(r, A_FDPAIR) ||
+	       (r->handler && r->handler->after);
+}
+
+static void history_push(struct taskset *s, const struct call *c, int policy)
+{
+	struct history_entry *h = &s->hist[s->ncalls % HISTORY];
+
+	h->nr = c->nr;
+	memcpy(h->arg, c->arg, sizeof(h->arg));
+	h->ret = 0;
+	h->policy = policy;
+	s->ncalls++;
+}
+
+static void history_ret(struct taskset *s, long ret)
+{
+	if (s->ncalls)
+		s->hist[(s->ncalls - 1) % HISTORY].ret = ret;
+}
+
+/* leader pids in pid arguments become each follower's own */
+static void translate_pid_args(struct taskset *s)
+{
+	const struct sc_row *r = s->row;
+	int v, i;
+
+	for (v = 1; v < s->n; v++) {
+		struct task *t = s->task[v];
+		bool changed = false;
+
+		for (i = 0; i < r->nargs; i++) {
+			long p = (long)(int)t->call.arg[i];
+			pid_t mine;
+
+			if (r->arg[i].kind != A_PID || p == 0 || p == -1 ||
+			    !pid_arg_is_pid(&t->call, i))
+				continue;
+			mine = pid_to_variant(v, p);
+			if (mine == p)
+				continue;
+			t->call.arg[i] = (uint64_t)(long)mine;
+			changed = true;
+		}
+		if (changed) {
+			arch_set_call(&t->regs, t->call.nr, t->call.arg);
+			task_store(t);
+		}
+	}
+}
+
+/* the fd table effects that happen when the call is dispatched */
+static void fd_effects_at_entry(struct taskset *s)
+{
+	const struct call *c = &leader_of(s)->call;
+
+	if (!s->row || !(s->row->flags & SCF_FDTABLE))
+		return;
+	if (c->nr == __NR_close)
+		fdmap_set(&s->proc->fds, (long)(int)c->arg[0], FD_FREE);
+	else if (c->nr == __NR_close_range && !(c->arg[2] & 4 /* CLOEXEC */))
+		fdmap_close_range(&s->proc->fds, (unsigned)c->arg[0],
+				  (unsigned)c->arg[1]);
+}
+
+/* the owner of an fd a call created */
+static enum fd_owner new_fd_owner(const struct taskset *s)
+{
+	const struct call *c = &leader_of(s)->call;
+	int src;
+
+	if (s->policy == POL_LEADER || (s->row->flags & SCF_LEADER_FD))
+		return FD_LEADER;
+	src = arg_of(s->row, A_DUPFD);
+	if (src >= 0 && fdmap_get(&s->proc->fds, (long)(int)c->arg[src]) ==
+				FD_LEADER)
+		return FD_LEADER;
+	return FD_VARIANTS;
+}
+
+static void fd_effects_at_exit(struct taskset *s, long ret)
+{
+	const struct call *c = &leader_of(s)->call;
+	enum fd_owner own;
+	int k;
+
+	if (ret < 0)
+		return;
+	own = new_fd_owner(s);
+	if (s->row->ret == RET_FD)
+		fdmap_set(&s->proc->fds, ret, own);
+	for (k = 0; k < c->out.n; k++) {
+		const struct span *sp = &c->out.s[k];
+		int fds[2];
+
+		if (s->row->arg[sp->arg].kind != A_FDPAIR || sp->len != 8)
+			continue;
+		memcpy(fds, span_data(c, sp), 8);
+		fdmap_set(&s->proc->fds, fds[0], own);
+		fdmap_set(&s->proc->fds, fds[1], own);
+	}
+}
+
+static void finish_call(struct taskset *s, long ret)
+{
+	const struct call *l = &leader_of(s)->call;
+
+	s->ret = ret;
+	history_ret(s, ret);
+	fd_effects_at_exit(s, ret);
+	if (s->row->handler && s->row->handler->after)
+		s->row->handler->after(s, ret);
+	trace_call(s, l, s->policy, ret, true);
+}
+
+static int deny_errno(const struct sc_row *r)
+{
+	if (r && r->err)
+		return r->err;
+	if (r && r->handler && r->handler->deny_err)
+		return r->handler->deny_err;
+	return ENOSYS;
+}
+
+static void rendezvous(struct taskset *s)
+{
+	struct task *lt = leader_of(s);
+	struct divergence d;
+	int v;
+
+	s->t_rendezvous = now_ns();
+	for (v = 0; v < s->n; v++)
+		call_inputs(&s->task[v]->call);
+	if (!compare_calls(s, &d))
+		monitor_diverged(s, &d);
+	if (lt->call.nr == NR_RDTSC) {
+		uint64_t tsc = emulate_tsc();
+
+		for (v = 0; v < s->n; v++) {
+			struct task *t = s->task[v];
+			int rdtscp;
+			int len = arch_tsc_insn(t->tid, &t->regs, &rdtscp);
+
+			arch_tsc_emulate(&t->regs, len, rdtscp, tsc, 0);
+			task_store(t);
+			t->state = TS_RUNNING;
+			task_resume(t, 0, 0);
+		}
+		return;
+	}
+	s->row = lt->call.row;
+	s->policy = policy_of(&lt->call);
+	history_push(s, &lt->call, s->policy);
+	switch (s->policy) {
+	case POL_DENY: {
+		long ret = -deny_errno(s->row);
+
+		trace_call(s, &lt->call, s->policy, ret, true);
+		history_ret(s, ret);
+		for (v = 0; v < s->n; v++)
+			task_skip(s->task[v], ret);
+		break;
+	}
+	case POL_MONITOR: {
+		long ret = emulate_call(s, &lt->call);
+
+		trace_call(s, &lt->call, s->policy, ret, true);
+		history_ret(s, ret);
+		for (v = 0; v < s->n; v++)
+			task_skip(s->task[v], ret);
+		break;
+	}
+	case POL_ALL: {
+		bool need = all_needs_exit(s->row);
+
+		if (row_has(s->row, A_PID))
+			translate_pid_args(s);
+		fd_effects_at_entry(s);
+		if (!need)
+			trace_call(s, &lt->call, s->policy, 0, false);
+		s->pending_exits = need ? s->n : 0;
+		for (v = 0; v < s->n; v++) {
+			s->task[v]->state = need ? TS_INCALL : TS_RUNNING;
+			task_resume(s->task[v], need, 0);
+		}
+		break;
+	}
+	case POL_LEADER:
+		for (v = 1; v < s->n; v++)
+			s->task[v]->state = TS_HELD;
+		lt->state = TS_INCALL;
+		task_resume(lt, 1, 0);
+		break;
+	default:
+		bug(__FILE__, __LINE__, "bad policy %d", s->policy);
+	}
+}
+
+static bool must_defer(const struct taskset *s);
+static void maybe_rendezvous(struct taskset *s)
+{
+	struct divergence d;
+	int v;
+
+	for (v = 0; v < s->n; v++) {
+		if (s->task[v]->state == TS_DEAD) {
+			/* one variant ended while another makes a call */
+			for (int w = 0; w < s->n; w++)
+				if (s->task[w]->state == TS_ENTRY ||
+				    s->task[w]->state == TS_HELD) {
+					memset(&d, 0, sizeof(d));
+					d.kind = DIVK_DEATH;
+					d.set = s->id;
+					d.variant = v ? v : w;
+					d.arg = -1;
+					d.a = s->task[v]->wstatus;
+					d.b = s->task[w]->call.nr;
+					snprintf(d.what, sizeof(d.what),
+						 "variant %d ended while variant %d called %s",
+						 v, w,
+						 call_name(s->task[w]->call.nr));
+					monitor_diverged(s, &d);
+				}
+		}
+	}
+	if (!set_all_at_entry(s) || signals_deliver_held(s))
+		return;
+	if (must_defer(s)) {
+		s->deferred = true;
+		return;
+	}
+	s->deferred = false;
+	rendezvous(s);
+}
+
+/* A wait must not see one variant's child ended and another's not: it
+ * waits until every child process of the set has ended in all variants
+ * or in none. */
+static bool must_defer(const struct taskset *s)
+{
+	long nr = s->task[0]->call.nr;
+	int i, v;
+
+	if (nr != __NR_wait4 && nr != __NR_waitid)
+		return false;
+	for (i = 0; i < nsets; i++) {
+		const struct taskset *c = sets[i];
+		int dead = 0, born = 0;
+
+		if (c->proc == s->proc || c->proc->ppid != s->proc->pid[0])
+			continue;
+		for (v = 0; v < c->n; v++) {
+			dead += c->task[v]->state == TS_DEAD;
+			born += c->task[v]->state != TS_UNBORN;
+		}
+		if (dead && dead != born)
+			return true;
+	}
+	return false;
+}
+
+/* a task ended: waits that waited for it may go on */
+static void retry_deferred(void)
+{
+	int i;
+
+	for (i = 0; i < nsets; i++)
+		if (sets[i]->deferred)
+			maybe_rendezvous(sets[i]);
+}
+
+void lockstep_entry(struct task *t)
+{
+	int err = arch_fetch(t->tid, &t->regs);
+
+	if (err == -ESRCH)
+		return;
+	BUG_ON(err);
+	if (t->state == TS_INJECTED || !t->exec_seen) {
+		/* mvee's own injected call, or the launcher's execve */
+		task_resume(t, t->state == TS_INJECTED, 0);
+		return;
+	}
+	if (t->restarting) {
+		/* the kernel restarts an interrupted call: same dispatch */
+		t->restarting = false;
+		t->state = t->restart_exit ? TS_INCALL : TS_RUNNING;
+		task_resume(t, t->restart_exit, 0);
+		return;
+	}
+	BUG_ON(t->state != TS_RUNNING);
+	call_load(&t->call, t);
+	t->entry_regs = t->regs;
+	t->state = TS_ENTRY;
+	maybe_rendezvous(t->set);
+}
+
+/* a field of /proc/LEADER/fdinfo/FD ("pos:", "flags:"), or -1 */
+static long long leader_fdinfo(const struct taskset *s, long fd,
+			       const char *field, int base)
+{
+	char path[64], line[128];
+	size_t n = strlen(field);
+	long long v = -1;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/fdinfo/%ld",
+		 (int)leader_of(s)->tid, fd);
+	f = fopen(path, "re");
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (!strncmp(line, field, n))
+			v = strtoll(line + n, NULL, base);
+	fclose(f);
+	return v;
+}
+
+static bool leader_fd_cloexec(const struct taskset *s, long fd)
+{
+	long long flags = leader_fdinfo(s, fd, "flags:", 8);
+
+	return flags > 0 && (flags & O_CLOEXEC);
+}
+
+static bool leader_fd_regular(const struct taskset *s, long fd)
+{
+	char path[64];
+	struct stat st;
+
+	snprintf(path, sizeof(path), "/proc/%d/fd/%ld",
+		 (int)leader_of(s)->tid, fd);
+	return !stat(path, &st) && S_ISREG(st.st_mode);
+}
+
+/* Run a different call in follower f in place of its own; its exit stop
+ * checks the call returned `expect`, then gives f the leader's result. */
+static void rewrite_follower(struct task *f, long nr, const uint64_t a[6],
+			     long expect)
+{
+	arch_set_call(&f->regs, nr, a);
+	task_store(f);
+	f->expect = expect;
+	f->state = TS_PLACEHOLDER;
+	task_resume(f, 1, 0);
+}
+
+/* Make follower f hold a placeholder at fd: a read-only open of the same
+ * regular file (so it can mmap it), otherwise an eventfd. The follower's
+ * own call is rewritten; its exit stop checks the number. */
+static void placeholder_start(struct taskset *s, struct task *f, long fd)
+{
+	const struct sc_row *r = s->row;
+	bool cloexec = leader_fd_cloexec(s, fd);
+	int path = arg_of(r, A_STR);
+	uint64_t a[6] = { 0 };
+	long nr;
+
+	if (path >= 0 && leader_fd_regular(s, fd)) {
+		int dirfd = arg_of(r, A_FD);
+
+		nr = __NR_openat;
+		a[0] = dirfd >= 0 && dirfd < path ? f->call.arg[dirfd] :
+						    (uint64_t)AT_FDCWD;
+		a[1] = f->call.arg[path];
+		a[2] = O_RDONLY | O_NOCTTY | (cloexec ? O_CLOEXEC : 0);
+	} else {
+		nr = __NR_eventfd2;
+		a[1] = cloexec ? EFD_CLOEXEC : 0;
+	}
+	rewrite_follower(f, nr, a, fd);
+}
+
+/* A leader-only call moved the offset of a variant-owned file (sendfile,
+ * splice or copy_file_range from a file into a pipe): the follower's call
+ * becomes an lseek to the leader's new offset. Returns false when no fd
+ * argument needs it. */
+static bool offset_sync_start(struct taskset *s, struct task *f)
+{
+	const struct sc_row *r = s->row;
+	uint64_t a[6] = { 0 };
+	long long pos;
+	int i;
+
+	for (i = 0; i < r->nargs; i++) {
+		long fd = (long)(int)f->call.arg[i];
+
+		if ((r->arg[i].kind != A_FD && r->arg[i].kind != A_DUPFD) ||
+		    fdmap_get(&s->proc->fds, fd) != FD_VARIANTS)
+			continue;
+		pos = leader_fdinfo(s, fd, "pos:", 10);
+		if (pos < 0)
+			continue;
+		a[0] = (uint64_t)fd;
+		a[1] = (uint64_t)pos;
+		a[2] = SEEK_SET;
+		rewrite_follower(f, __NR_lseek, a, pos);
+		return true;
+	}
+	return false;
+}
+
+/* give follower f the leader's results: at its entry stop it skips the
+ * call; at its exit stop (after a placeholder) the result replaces its own */
+static void follower_done(struct taskset *s, struct task *f, bool at_exit)
+{
+	const struct call *l = &leader_of(s)->call;
+
+	if (replicate_to(l, &f->call)) {
+		struct divergence d;
+
+		memset(&d, 0, sizeof(d));
+		d.kind = DIVK_RESULT;
+		d.set = s->id;
+		d.variant = f->variant;
+		d.arg = -1;
+		d.a = s->ret;
+		snprintf(d.what, sizeof(d.what),
+			 "the results of %s cannot be written into variant %d's buffers",
+			 call_name(l->nr), f->variant);
+		monitor_diverged(s, &d);
+	}
+	if (!at_exit) {
+		task_skip(f, s->ret);
+		return;
+	}
+	arch_copy_args(&f->regs, &f->entry_regs);
+	arch_set_ret(&f->regs, s->ret);
+	task_store(f);
+	f->state = TS_RUNNING;
+	task_resume(f, 0, 0);
+}
+
+static void placeholder_exit(struct task *f, long ret)
+{
+	struct taskset *s = f->set;
+	uint64_t a[6] = { 0 };
+
+	if (ret == f->expect) {
+		follower_done(s, f, true);
+		return;
+	}
+	if (ret < 0 && f->state == TS_PLACEHOLDER && s->row->ret == RET_FD) {
+		/* the read-only reopen failed: an eventfd instead */
+		a[1] = leader_fd_cloexec(s, s->ret) ? EFD_CLOEXEC : 0;
+		arch_reexecute(&f->regs, __NR_eventfd2, a);
+		task_store(f);
+		f->state = TS_INJECTED;
+		task_resume(f, 0, 0);
+		return;
+	}
+	bug(__FILE__, __LINE__,
+	    "%s: the call mvee ran in variant %d in place of it returned %ld, not %ld: fd tables out of step",
+	    call_name(f->call.nr), f->variant, ret, f->expect);
+}
+
+/* the leader's call of a POL_LEADER set returned ret; the caller
+ * resumes the leader */
+static void leader_done(struct taskset *s, long ret)
+{
+	struct task *lt = leader_of(s);
+	bool sigpipe = false;
+	int v;
+
+	lt->call.ret = ret;
+	call_outputs(&lt->call, ret, NULL);
+	if (ret == -EPIPE)
+		sigpipe = monitor_signal_pending(lt->tid, SIGPIPE);
+	finish_call(s, ret);
+	for (v = 1; v < s->n; v++) {
+		struct task *f = s->task[v];
+
+		call_outputs(&f->call, ret, &lt->call);
+		if (sigpipe)
+			syscall(SYS_tgkill, f->proc->pid[v], f->tid, SIGPIPE);
+		if (s->row->ret == RET_FD && ret >= 0)
+			placeholder_start(s, f, ret);
+		else if (ret < 0 || !offset_sync_start(s, f))
+			follower_done(s, f, false);
+	}
+	lt->state = TS_RUNNING;
+}
+
+/* one variant's call of a POL_ALL set returned ret: it waits at its exit
+ * stop until every variant's call has returned, then all results are
+ * checked and all resume (resume_self: t too, else its caller does) */
+static void all_done_one(struct taskset *s, struct task *t, long ret,
+			 bool resume_self)
+{
+	int v;
+
+	t->call.ret = ret;
+	t->state = resume_self ? TS_EXITED : TS_RUNNING;
+	if (--s->pending_exits > 0)
+		return;
+	/* every variant's call returned, so every task it created is known:
+	 * pids translate to the leader's */
+	if (s->row->ret == RET_PID)
+		for (v = 1; v < s->n; v++) {
+			struct task *f = s->task[v];
+
+			if (f->call.ret <= 0 || f->state != TS_EXITED)
+				continue;
+			arch_set_ret(&f->regs,
+				     pid_to_leader(v, f->call.ret));
+			task_store(f);
+		}
+	/* the last exit: results that name objects must agree */
+	for (v = 1; v < s->n; v++) {
+		long a = s->task[0]->call.ret, b = s->task[v]->call.ret;
+
+		if ((s->row->ret == RET_FD && a != b) ||
+		    ((a < 0) != (b < 0))) {
+			struct divergence d;
+
+			memset(&d, 0, sizeof(d));
+			d.kind = DIVK_RESULT;
+			d.set = s->id;
+			d.variant = v;
+			d.arg = -1;
+			d.a = a;
+			d.b = b;
+			snprintf(d.what, sizeof(d.what),
+				 "%s returned %ld in variant 0 and %ld in variant %d",
+				 call_name(s->task[0]->call.nr), a, b, v);
+			monitor_diverged(s, &d);
+		}
+	}
+	call_outputs(&s->task[0]->call, s->task[0]->call.ret, NULL);
+	finish_call(s, s->task[0]->call.ret);
+	for (v = 0; v < s->n; v++)
+		if (s->task[v]->state == TS_EXITED) {
+			s->task[v]->state = TS_RUNNING;
+			task_resume(s->task[v], 0, 0);
+		}
+}
+
+/* t's call returned ret; resume_self: let t run on (else the caller
+ * resumes it, with a signal) */
+static void call_done(struct task *t, long ret, bool resume_self)
+{
+	if (t->set->policy != POL_LEADER) {
+		all_done_one(t->set, t, ret, resume_self);
+		return;
+	}
+	leader_done(t->set, ret);
+	if (resume_self)
+		task_resume(t, 0, 0);
+}
+
+void lockstep_exit(struct task *t)
+{
+	int err = arch_fetch(t->tid, &t->regs);
+	long ret;
+
+	if (err == -ESRCH)
+		return;
+	BUG_ON(err);
+	ret = arch_ret(&t->regs);
+	switch (t->state) {
+	case TS_INCALL:
+		if (is_restart(ret)) {
+			/* interrupted: the kernel restarts it after the
+			 * signal unless a handler makes it fail with EINTR */
+			t->restarting = true;
+			t->restart_exit = true;
+			t->state = TS_RUNNING;
+			task_resume(t, 0, 0);
+			return;
+		}
+		call_done(t, ret, true);
+		break;
+	case TS_PLACEHOLDER:
+	case TS_INJECTED:
+		placeholder_exit(t, ret);
+		break;
+	default:
+		bug(__FILE__, __LINE__, "exit stop of %d in state %d", t->tid,
+		    t->state);
+	}
+}
+
+/* an all-variants call of t ends without a result (restarted after a
+ * handler): the others need not wait for it */
+static void all_abandon(struct taskset *s)
+{
+	int v;
+
+	if (s->policy == POL_LEADER || --s->pending_exits > 0)
+		return;
+	for (v = 0; v < s->n; v++)
+		if (s->task[v]->state == TS_EXITED) {
+			s->task[v]->state = TS_RUNNING;
+			task_resume(s->task[v], 0, 0);
+		}
+}
+
+/* Signal sig (0: none) is about to be delivered to t; if it interrupted
+ * t's call (rax holds -ERESTART*), decide as the kernel's handle_signal
+ * will: with no handler the call restarts (a continuation, no new
+ * rendezvous); with one, it restarts as a new call (ERESTARTNOINTR,
+ * ERESTARTSYS under SA_RESTART) or fails with EINTR. */
+static void signal_interrupts(struct task *t, int sig)
+{
+	long ret = arch_ret(&t->regs);
+	bool handler = sig > 0 && t->proc->sig[sig].caught;
+
+	if (!is_restart(ret))
+		return;
+	if (!t->restarting) {
+		/* an all-variants call resumed without an exit stop */
+		if (arch_nr(&t->regs) != t->call.nr || t->call.nr < 0)
+			return;
+		t->restarting = true;
+		t->restart_exit = false;
+	}
+	if (!handler)
+		return;
+	t->restarting = false;
+	if (signals_restart(t, sig)) {
+		if (t->restart_exit)
+			all_abandon(t->set);
+		return;
+	}
+	if (t->restart_exit)
+		call_done(t, -EINTR, false);
+}
+
+void lockstep_signal(struct task *t, int sig, const siginfo_t *si)
+{
+	int err = arch_fetch(t->tid, &t->regs);
+	int rdtscp, deliver;
+
+	if (err == -ESRCH)
+		return;
+	BUG_ON(err);
+	if (sig == SIGSEGV && si->si_code == SI_KERNEL && t->exec_seen &&
+	    arch_tsc_insn(t->tid, &t->regs, &rdtscp)) {
+		/* rdtsc/rdtscp trapped (PR_TSC_SIGSEGV): a rendezvous */
+		t->call.nr = NR_RDTSC;
+		t->call.row = NULL;
+		t->call.task = t;
+		t->call.tid = t->tid;
+		t->call.variant = t->variant;
+		memset(t->call.arg, 0, sizeof(t->call.arg));
+		t->state = TS_ENTRY;
+		maybe_rendezvous(t->set);
+		return;
+	}
+	deliver = signals_arrived(t, sig, si);
+	signal_interrupts(t, deliver);
+	task_resume(t, 0, deliver);
+}
+
+void lockstep_exec(struct task *t)
+{
+	t->exec_seen = true;
+	t->state = TS_RUNNING;
+	exec_hide_vdso(t);
+	if (t->variant == 0) {
+		fdmap_sync(&t->proc->fds, t->tid);
+		signals_exec(t->proc);
+	}
+	task_resume(t, 0, 0);
+}
+
+void lockstep_death(struct task *t, int wstatus)
+{
+	struct taskset *s = t->set;
+	struct divergence d;
+	int v, w;
+
+	t->state = TS_DEAD;
+	t->wstatus = wstatus;
+	retry_deferred();
+	for (v = 0; v < s->n; v++) {
+		enum task_state st = s->task[v]->state;
+
+		if (st == TS_ENTRY || st == TS_HELD) {
+			maybe_rendezvous(s);
+			return;
+		}
+		if (st != TS_DEAD)
+			return; /* others may still end the same way */
+	}
+	/* all ended: the same way? */
+	for (w = 1; w < s->n; w++) {
+		if (s->task[w]->wstatus == s->task[0]->wstatus)
+			continue;
+		memset(&d, 0, sizeof(d));
+		d.kind = DIVK_DEATH;
+		d.set = s->id;
+		d.variant = w;
+		d.arg = -1;
+		d.a = s->task[0]->wstatus;
+		d.b = s->task[w]->wstatus;
+		snprintf(d.what, sizeof(d.what),
+			 "variants ended differently (wait status 0x%lx vs 0x%lx)",
+			 d.a, d.b);
+		monitor_diverged(s, &d);
+	}
+	tasks_reap(s);
+}

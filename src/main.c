@@ -1,0 +1,180 @@
+/* main.c - the command line: options, usage errors, and the exit status
+ * (the program's own, its fatal signal re-raised, or mvee's). */
+#include "launch.h"
+#include "monitor.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#ifndef MVEE_VERSION
+#define MVEE_VERSION "0.1"
+#endif
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"usage: mvee [OPTIONS] -- PROGRAM [ARGS...]\n"
+		"Run PROGRAM as N diversified variants in lockstep; stop them all when\n"
+		"they diverge.\n"
+		"\n"
+		"  -n, --variants N              number of variants (default 2, 1..%d)\n"
+		"      --diversity MODE          aslr (default) | none\n"
+		"  -o, --trace FILE              log every synchronised call to FILE\n"
+		"      --divergence-exit-code N  exit status on divergence (default %d)\n"
+		"  -h, --help                    this text\n"
+		"  -V, --version                 version\n"
+		"\n"
+		"Exit status: the program's own; %d on divergence; %d usage error;\n"
+		"%d start-up failure; %d program not executable; %d program not found.\n",
+		MAX_VARIANTS, EXIT_DIVERGENCE, EXIT_DIVERGENCE, EXIT_USAGE,
+		EXIT_STARTUP, EXIT_NOEXEC, EXIT_NOTFOUND);
+}
+
+static long number(const char *opt, const char *s, long lo, long hi)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < lo || v > hi)
+		die(EXIT_USAGE, "%s: '%s' is not a number from %ld to %ld",
+		    opt, s, lo, hi);
+	return v;
+}
+
+static void parse(int argc, char **argv)
+{
+	enum { OPT_DIVERSITY = 256, OPT_DIVEXIT };
+	static const struct option opts[] = {
+		{ "variants", required_argument, NULL, 'n' },
+		{ "diversity", required_argument, NULL, OPT_DIVERSITY },
+		{ "trace", required_argument, NULL, 'o' },
+		{ "divergence-exit-code", required_argument, NULL,
+		  OPT_DIVEXIT },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c, v;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+:n:o:hV", opts, NULL)) != -1) {
+		switch (c) {
+		case 'n':
+			cfg.nvariants = (int)number("-n", optarg, 1,
+						    MAX_VARIANTS);
+			break;
+		case OPT_DIVERSITY:
+			if (!strcmp(optarg, "aslr"))
+				cfg.diversity = DIV_ASLR;
+			else if (!strcmp(optarg, "none"))
+				cfg.diversity = DIV_NONE;
+			else
+				die(EXIT_USAGE,
+				    "--diversity: '%s' is not aslr or none",
+				    optarg);
+			break;
+		case 'o':
+			cfg.trace_path = optarg;
+			break;
+		case OPT_DIVEXIT:
+			cfg.divergence_exit =
+				(int)number("--divergence-exit-code", optarg,
+					    1, 255);
+			break;
+		case 'h':
+			usage(stdout);
+			exit(0);
+		case 'V':
+			printf("mvee %s\n", MVEE_VERSION);
+			exit(0);
+		case ':':
+			die(EXIT_USAGE, "option '%s' needs a value (see mvee --help)",
+			    argv[optind - 1]);
+		default:
+			die(EXIT_USAGE, "unknown option '%s' (see mvee --help)",
+			    argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		die(EXIT_USAGE, "no program given: mvee [OPTIONS] -- PROGRAM [ARGS...]");
+	cfg.argv = argv + optind;
+	for (v = 0; v < cfg.nvariants; v++)
+		cfg.exe[v] = launch_resolve(cfg.argv[0]);
+}
+
+/* SIGINT, SIGTERM, SIGHUP... sent to mvee itself (kill, not the terminal,
+ * which signals the variants directly) go to the program's leader */
+static void forward(int sig, siginfo_t *si, void *ctx)
+{
+	(void)ctx;
+	if (si->si_code <= 0 && nsets && sets[0]->proc->pid[0] > 0)
+		kill(sets[0]->proc->pid[0], sig);
+}
+
+static void forward_signals(void)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT,
+				    SIGUSR1, SIGUSR2 };
+	struct sigaction sa;
+	size_t i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = forward;
+	sa.sa_flags = SA_SIGINFO | SA_RESTART;
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+		struct sigaction old;
+
+		/* an ignored signal stays ignored, in mvee and the program */
+		if (!sigaction(sigs[i], NULL, &old) && old.sa_handler != SIG_IGN)
+			sigaction(sigs[i], &sa, NULL);
+	}
+}
+
+/* leave the way the program left: its status, or its fatal signal */
+static int finish(int wstatus)
+{
+	if (WIFSIGNALED(wstatus)) {
+		int sig = WTERMSIG(wstatus);
+		struct rlimit no_core = { 0, 0 };
+		sigset_t set;
+
+		fflush(NULL);
+		setrlimit(RLIMIT_CORE, &no_core);
+		signal(sig, SIG_DFL);
+		sigemptyset(&set);
+		sigaddset(&set, sig);
+		sigprocmask(SIG_UNBLOCK, &set, NULL);
+		raise(sig);
+		return 128 + sig;
+	}
+	return WEXITSTATUS(wstatus);
+}
+
+int main(int argc, char **argv)
+{
+	int st;
+
+	parse(argc, argv);
+	if (cfg.trace_path) {
+		cfg.trace = fopen(cfg.trace_path, "we");
+		if (!cfg.trace)
+			die(EXIT_USAGE, "--trace %s: %s", cfg.trace_path,
+			    strerror(errno));
+		setvbuf(cfg.trace, NULL, _IOLBF, 0);
+	}
+	launch_variants();
+	forward_signals();
+	st = monitor_run();
+	if (cfg.trace)
+		fclose(cfg.trace);
+	return finish(st);
+}

@@ -1,0 +1,202 @@
+/* monitor.c - the event loop: waitpid(__WALL) turns each wait status into
+ * one classified event, which is dispatched to the task it belongs to.
+ * Also owns the registry of task sets and the two ways a run ends early
+ * (divergence, monitor failure): kill every variant, then exit. */
+#include "monitor.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+
+struct config cfg = {
+	.nvariants = 2,
+	.diversity = DIV_ASLR,
+	.divergence_exit = EXIT_DIVERGENCE,
+};
+
+struct taskset *sets[MAX_SETS];
+int nsets;
+
+enum event {
+	EV_ENTRY, /* seccomp stop at a call's entry */
+	EV_EXIT, /* syscall-exit stop */
+	EV_SIGNAL, /* signal-delivery stop */
+	EV_GROUP_STOP, /* PTRACE_EVENT_STOP */
+	EV_EXEC, /* PTRACE_EVENT_EXEC */
+	EV_NEWTASK, /* PTRACE_EVENT_CLONE/FORK/VFORK */
+	EV_OTHER_EVENT, /* any other ptrace event */
+	EV_DEATH, /* exited or killed */
+};
+
+static enum event classify(int st)
+{
+	if (WIFEXITED(st) || WIFSIGNALED(st))
+		return EV_DEATH;
+	switch (st >> 16) {
+	case 0:
+		break;
+	case PTRACE_EVENT_SECCOMP:
+		return EV_ENTRY;
+	case PTRACE_EVENT_EXEC:
+		return EV_EXEC;
+	case PTRACE_EVENT_CLONE:
+	case PTRACE_EVENT_FORK:
+	case PTRACE_EVENT_VFORK:
+		return EV_NEWTASK;
+	case PTRACE_EVENT_STOP:
+		return EV_GROUP_STOP;
+	default:
+		return EV_OTHER_EVENT;
+	}
+	if (WSTOPSIG(st) == (SIGTRAP | 0x80))
+		return EV_EXIT;
+	return EV_SIGNAL;
+}
+
+struct task *monitor_find(pid_t tid)
+{
+	int i, v;
+
+	for (i = 0; i < nsets; i++)
+		for (v = 0; v < sets[i]->n; v++)
+			if (sets[i]->task[v]->tid == tid &&
+			    sets[i]->task[v]->state != TS_UNBORN)
+				return sets[i]->task[v];
+	return NULL;
+}
+
+bool monitor_signal_pending(pid_t tid, int sig)
+{
+	char path[64], line[256];
+	unsigned long long mask = 0, m;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
+	f = fopen(path, "re");
+	if (!f)
+		return false;
+	while (fgets(line, sizeof(line), f))
+		if ((!strncmp(line, "SigPnd:", 7) ||
+		     !strncmp(line, "ShdPnd:", 7)) &&
+		    sscanf(line + 7, "%llx", &m) == 1)
+			mask |= m;
+	fclose(f);
+	return mask & (1ULL << (sig - 1));
+}
+
+static int live_tasks(void)
+{
+	int i, v, n = 0;
+
+	for (i = 0; i < nsets; i++)
+		for (v = 0; v < sets[i]->n; v++)
+			n += sets[i]->task[v]->state != TS_DEAD &&
+			     sets[i]->task[v]->state != TS_UNBORN;
+	return n;
+}
+
+void monitor_kill_all(void)
+{
+	int i, v;
+
+	for (i = 0; i < nsets; i++)
+		for (v = 0; v < sets[i]->n; v++) {
+			if (sets[i]->task[v]->state == TS_DEAD ||
+			    sets[i]->task[v]->state == TS_UNBORN)
+				continue;
+			kill(sets[i]->proc->pid[v], SIGKILL);
+			kill(sets[i]->task[v]->tid, SIGKILL);
+		}
+	while (waitpid(-1, NULL, __WALL) > 0 || errno == EINTR)
+		;
+}
+
+void monitor_diverged(struct taskset *s, const struct divergence *d)
+{
+	report_divergence(s, d);
+	if (cfg.trace)
+		fflush(cfg.trace);
+	monitor_kill_all();
+	exit(cfg.divergence_exit);
+}
+
+static void dispatch(struct task *t, int st)
+{
+	siginfo_t si;
+	unsigned long msg;
+	int sig;
+
+	switch (classify(st)) {
+	case EV_ENTRY:
+		lockstep_entry(t);
+		break;
+	case EV_EXIT:
+		lockstep_exit(t);
+		break;
+	case EV_EXEC:
+		lockstep_exec(t);
+		break;
+	case EV_DEATH:
+		lockstep_death(t, st);
+		break;
+	case EV_SIGNAL:
+		sig = WSTOPSIG(st);
+		memset(&si, 0, sizeof(si));
+		if (ptrace(PTRACE_GETSIGINFO, t->tid, 0, &si) && errno == ESRCH)
+			break;
+		lockstep_signal(t, sig, &si);
+		break;
+	case EV_GROUP_STOP:
+		if (t->fresh) {
+			tasks_first_stop(t);
+			break;
+		}
+		/* a stop signal took effect: stay stopped until SIGCONT */
+		if (ptrace(PTRACE_LISTEN, t->tid, 0, 0) && errno != ESRCH)
+			task_resume(t, 0, 0);
+		break;
+	case EV_NEWTASK:
+		if (ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &msg)) {
+			if (errno == ESRCH)
+				break;
+			bug(__FILE__, __LINE__, "PTRACE_GETEVENTMSG: %s",
+			    strerror(errno));
+		}
+		tasks_created(t, (pid_t)msg);
+		task_resume(t, t->resume_exit, 0);
+		break;
+	case EV_OTHER_EVENT:
+		task_resume(t, 0, 0);
+		break;
+	}
+}
+
+int monitor_run(void)
+{
+	int st;
+
+	while (live_tasks() > 0) {
+		pid_t pid = waitpid(-1, &st, __WALL);
+		struct task *t;
+
+		if (pid < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno == ECHILD)
+				break;
+			bug(__FILE__, __LINE__, "waitpid: %s", strerror(errno));
+		}
+		t = monitor_find(pid);
+		if (!t) {
+			/* a new task, before its creator's clone event */
+			tasks_early_stop(pid, st);
+			continue;
+		}
+		dispatch(t, st);
+	}
+	return nsets ? sets[0]->task[0]->wstatus : 0;
+}

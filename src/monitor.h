@@ -1,0 +1,269 @@
+/* monitor.h - the monitor's state: configuration, variants, logical
+ * processes, task sets and tasks, and the calls they stop at.
+ *
+ * A task set is the i-th task of every variant (matched by creation
+ * order). Each set rendezvouses on its own: all its live tasks stop at the
+ * same call, the call is compared and then dispatched by policy.
+ */
+#ifndef MVEE_MONITOR_H
+#define MVEE_MONITOR_H
+
+#include "arch.h"
+#include "fdmap.h"
+#include "systable.h"
+#include "util.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+#define MAX_VARIANTS 16
+#define MAX_SETS 4096 /* live tasks of one variant */
+#define HISTORY 16
+
+/* exit statuses of mvee itself (documented in README.md and mvee.1) */
+#define EXIT_DIVERGENCE 86
+#define EXIT_USAGE 125
+#define EXIT_STARTUP 124
+#define EXIT_NOEXEC 126
+#define EXIT_NOTFOUND 127
+
+enum diversity { DIV_DISJOINT, DIV_ASLR, DIV_NONE };
+
+struct config {
+	int nvariants;
+	char **argv; /* the program and its arguments */
+	const char *exe[MAX_VARIANTS]; /* resolved executable per variant */
+	int nexe_given; /* --variant count */
+	enum diversity diversity;
+	const char *trace_path;
+	FILE *trace;
+	const char *report_path;
+	int divergence_exit;
+	bool summary;
+	double rendezvous_timeout;
+};
+extern struct config cfg;
+
+/* pseudo syscall numbers for events that rendezvous like calls */
+#define NR_RDTSC (-10)
+
+/* a piece of memory a call reads or writes, or a value a handler derived
+ * from it (SPAN_INLINE); its bytes are in the call's data buffer */
+struct span {
+	uint64_t addr;
+	size_t len;
+	size_t off; /* where its bytes are in call.data */
+	int arg; /* argument index it belongs to */
+	unsigned flags;
+};
+#define SPAN_FAULT 0x1 /* only len bytes could be read */
+#define SPAN_INLINE 0x2 /* derived value, not tracee memory */
+#define SPAN_OWN 0x4 /* output: write this call's own bytes, not the
+			leader's (a follower's translated epoll data) */
+
+struct spanlist {
+	struct span *s;
+	int n, cap;
+};
+
+struct task;
+
+/* one variant's call at a stop */
+struct call {
+	long nr;
+	uint64_t arg[6];
+	long ret; /* at exit */
+	const struct sc_row *row;
+	struct task *task;
+	int variant;
+	pid_t tid;
+	struct spanlist in; /* inputs, compared at entry */
+	struct spanlist out; /* outputs, settled at exit */
+	struct buf data; /* bytes of the spans */
+};
+
+enum task_state {
+	TS_RUNNING, /* in user space or in a call with no exit stop */
+	TS_ENTRY, /* stopped at a call, waiting for the rendezvous */
+	TS_INCALL, /* executing a call, exit stop expected */
+	TS_EXITED, /* at its exit stop, waiting for the others' */
+	TS_HELD, /* follower waiting for the leader's result */
+	TS_PLACEHOLDER, /* follower creating a placeholder fd */
+	TS_INJECTED, /* follower executing a call mvee injected */
+	TS_DEAD,
+	TS_UNBORN, /* its variant has not created it yet */
+};
+
+struct lproc;
+struct taskset;
+
+struct task {
+	pid_t tid;
+	int variant;
+	struct taskset *set;
+	struct lproc *proc;
+	enum task_state state;
+	struct arch_regs regs; /* as fetched at the current stop */
+	struct arch_regs entry_regs; /* at the entry of the current call */
+	struct call call;
+	bool restarting; /* the current call was interrupted, will restart */
+	bool resume_exit; /* last resumed towards an exit stop */
+	bool restart_exit; /* the interrupted call had an exit stop */
+	bool exec_seen; /* past the first execve */
+	bool fresh; /* created, its first stop not seen yet */
+	int wstatus; /* when dead */
+	long expect; /* what the call mvee substituted must return */
+	uint64_t injected; /* signals mvee sent it, to pass through */
+	siginfo_t inject_info[65]; /* with the leader's siginfo */
+};
+
+/* the i-th process of every variant: shares the fd map */
+struct lproc {
+	int id;
+	pid_t pid[MAX_VARIANTS]; /* tgid in each variant */
+	pid_t ppid; /* what getppid returns (the leader's parent) */
+	struct fdmap fds;
+	struct {
+		bool caught; /* a handler is installed */
+		bool ignored; /* SIG_IGN */
+		bool restart; /* with SA_RESTART */
+	} sig[65];
+	int refs; /* task sets using it */
+	void *epoll; /* handlers/epoll.c: per-variant epoll data */
+};
+
+struct history_entry {
+	long nr;
+	uint64_t arg[6];
+	long ret;
+	int policy;
+};
+
+struct taskset {
+	int id;
+	int parent, birth; /* created by set `parent` as its birth-th task */
+	int nborn[MAX_VARIANTS]; /* tasks each variant's task created */
+	struct lproc *proc;
+	struct task *task[MAX_VARIANTS];
+	int n;
+	/* the call being dispatched */
+	const struct sc_row *row;
+	int policy;
+	int pending_exits;
+	long ret; /* leader's result, or all variants' for POL_ALL */
+	uint64_t t_rendezvous;
+	/* asynchronous signals the leader received, held for the next
+	 * rendezvous, with the leader's siginfo */
+	uint64_t held;
+	siginfo_t held_info[65];
+	bool deferred; /* a wait that must see every variant's child end */
+	struct history_entry hist[HISTORY];
+	unsigned long ncalls;
+};
+
+/* a divergence is data: what differed, where */
+enum div_kind {
+	DIVK_CALL, /* different syscalls */
+	DIVK_ARG, /* same syscall, different argument */
+	DIVK_RESULT, /* a call all executed returned differently */
+	DIVK_DEATH, /* some variants died or exited, others did not */
+	DIVK_SIGNAL, /* different signals */
+};
+
+struct divergence {
+	enum div_kind kind;
+	int set; /* task set id */
+	int variant; /* the variant that differs from variant 0 */
+	int arg; /* argument index, -1 when not an argument */
+	size_t offset; /* first differing byte within the argument */
+	long a, b; /* numbers that differ (nr, value, result, status) */
+	char what[160]; /* one line of explanation */
+};
+
+/* monitor.c */
+extern struct taskset *sets[];
+extern int nsets;
+void monitor_kill_all(void);
+struct task *monitor_find(pid_t tid);
+bool monitor_signal_pending(pid_t tid, int sig);
+int monitor_run(void);
+__attribute__((noreturn)) void monitor_diverged(struct taskset *s,
+						const struct divergence *d);
+
+/* tasks.c */
+struct taskset *tasks_new_set(struct lproc *p, int parent, int birth);
+void tasks_created(struct task *t, pid_t tid);
+void tasks_first_stop(struct task *t);
+void tasks_early_stop(pid_t tid, int status);
+void tasks_reap(struct taskset *s);
+pid_t tasks_dead_pid(int from, int to, pid_t pid);
+
+/* handlers/epoll.c */
+void epoll_forget(struct lproc *p);
+
+/* lockstep.c */
+void lockstep_entry(struct task *t);
+void lockstep_exit(struct task *t);
+void lockstep_signal(struct task *t, int sig, const siginfo_t *si);
+void lockstep_death(struct task *t, int wstatus);
+void lockstep_exec(struct task *t);
+void task_resume(struct task *t, int exit_stop, int sig);
+void task_store(struct task *t);
+
+/* signals.c */
+int signals_arrived(struct task *t, int sig, const siginfo_t *si);
+bool signals_restart(const struct task *t, int sig);
+bool signals_deliver_held(struct taskset *s);
+void signals_exec(struct lproc *p);
+bool set_all_at_entry(const struct taskset *s);
+
+/* spans.c: the memory a call reads and writes, from the table */
+void call_load(struct call *c, struct task *t);
+int call_inputs(struct call *c);
+size_t sockaddr_meaning(const unsigned char *p, size_t len);
+int call_outputs(struct call *c, long ret, const struct call *leader);
+void spans_reset(struct spanlist *l);
+struct span *spans_add(struct call *c, struct spanlist *l, int arg,
+		       uint64_t addr, size_t len, unsigned flags);
+void *span_data(const struct call *c, const struct span *s);
+size_t span_read(struct call *c, struct spanlist *l, int arg, uint64_t addr,
+		 size_t len);
+size_t span_inline(struct call *c, int arg, const void *p, size_t len);
+
+/* compare.c */
+bool compare_calls(struct taskset *s, struct divergence *d);
+
+/* replicate.c */
+int replicate_to(const struct call *leader, struct call *f);
+
+/* policy.c */
+int policy_of(struct call *c);
+pid_t pid_to_variant(int v, long leader_pid);
+long pid_to_leader(int v, long pid);
+bool pid_is_ours(long pid);
+bool pid_arg_is_pid(const struct call *c, int i);
+
+/* emulate.c: POL_MONITOR calls and rdtsc */
+long emulate_call(struct taskset *s, const struct call *c);
+uint64_t emulate_tsc(void);
+
+/* exec.c */
+void exec_hide_vdso(struct task *t);
+
+/* format.c */
+int format_call(char *out, size_t size, const struct call *c, bool data);
+int format_args(char *out, size_t size, long nr, const uint64_t arg[6]);
+const char *policy_name(int policy);
+const char *call_name(long nr);
+
+/* report.c */
+void report_divergence(const struct taskset *s, const struct divergence *d);
+
+/* trace.c */
+void trace_call(const struct taskset *s, const struct call *c, int policy,
+		long ret, bool have_ret);
+
+#endif

@@ -1,0 +1,175 @@
+/* signals.c - which variant sees which signal, and when.
+ *
+ * Synchronous signals (faults, SIGPIPE/SIGXFSZ from a call, a signal a
+ * task sends itself, and signals mvee injected) are delivered where they
+ * arise; each variant has its own. Asynchronous ones (from outside, from
+ * timers, SIGCHLD, kill between the program's processes) arrive in every
+ * variant at a different moment: mvee takes the leader's, drops the
+ * followers' copies, and delivers the leader's to every variant at the
+ * same point:
+ *   - at the set's next rendezvous: every task skips its call so that it
+ *     runs again after the handler (as a kernel restart would), and mvee
+ *     sends it the signal, whose siginfo becomes the leader's;
+ *   - at once when the signal's default action ends the process, or when
+ *     it interrupted a call the leader is blocked in (pause, sigsuspend,
+ *     a read...): the followers then get it inside the same call.
+ */
+#include "monitor.h"
+
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#define BIT(sig) (1ULL << ((sig) - 1))
+
+static bool default_ignored(int sig)
+{
+	return sig == SIGCHLD || sig == SIGURG || sig == SIGWINCH ||
+	       sig == SIGCONT;
+}
+
+static bool default_stops(int sig)
+{
+	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN ||
+	       sig == SIGTTOU;
+}
+
+static bool synchronous(const struct task *t, int sig, const siginfo_t *si)
+{
+	switch (sig) {
+	case SIGSEGV:
+	case SIGBUS:
+	case SIGILL:
+	case SIGFPE:
+	case SIGTRAP:
+	case SIGSYS:
+		if (si->si_code > 0)
+			return true; /* raised by the kernel for a fault */
+		break;
+	case SIGPIPE:
+	case SIGXFSZ:
+		return true; /* raised by the call that just returned */
+	default:
+		break;
+	}
+	return (si->si_code == SI_USER || si->si_code == SI_TKILL ||
+		si->si_code == SI_QUEUE) &&
+	       si->si_pid == t->proc->pid[t->variant];
+}
+
+/* send sig to t, to be passed through with the leader's siginfo */
+static void inject(struct task *t, int sig, const siginfo_t *info)
+{
+	t->injected |= BIT(sig);
+	t->inject_info[sig] = *info;
+	syscall(SYS_tgkill, t->proc->pid[t->variant], t->tid, sig);
+}
+
+/* every follower gets the leader's signal now, inside its current call.
+ * One held at its entry (waiting for the leader's result) restarts its
+ * call after the handler when the leader's call restarts; when it fails
+ * with EINTR, the leader's result releases it (lockstep.c). A fatal
+ * signal ends it before its call runs. */
+static void deliver_now(struct taskset *s, int sig, const siginfo_t *si,
+			bool restart, bool fatal)
+{
+	int v;
+
+	for (v = 1; v < s->n; v++) {
+		struct task *f = s->task[v];
+
+		if (f->state == TS_DEAD || f->state == TS_UNBORN)
+			continue;
+		inject(f, sig, si);
+		if (f->state == TS_HELD && restart) {
+			arch_set_restart(&f->regs);
+			task_store(f);
+			f->state = TS_RUNNING;
+			task_resume(f, 0, 0);
+		} else if (fatal &&
+			   (f->state == TS_HELD || f->state == TS_ENTRY)) {
+			/* a fatal signal: the call never runs */
+			arch_set_skip(&f->regs, -EINTR);
+			task_store(f);
+			f->state = TS_RUNNING;
+			task_resume(f, 0, 0);
+		}
+	}
+}
+
+int signals_arrived(struct task *t, int sig, const siginfo_t *si)
+{
+	struct taskset *s = t->set;
+	struct lproc *p = t->proc;
+	bool handler = p->sig[sig].caught;
+
+	if (t->injected & BIT(sig)) {
+		t->injected &= ~BIT(sig);
+		ptrace(PTRACE_SETSIGINFO, t->tid, 0, &t->inject_info[sig]);
+		return sig;
+	}
+	if (synchronous(t, sig, si))
+		return sig;
+	if (t->variant != 0)
+		return 0; /* the leader's copy is delivered to it */
+	if (p->sig[sig].ignored || (!handler && default_ignored(sig)))
+		return 0; /* no effect in any variant */
+	if (!handler && !default_stops(sig)) {
+		/* ends the process: everywhere, now */
+		deliver_now(s, sig, si, false, true);
+		return sig;
+	}
+	if (handler && t->restarting) {
+		/* it interrupted the call the leader is blocked in */
+		deliver_now(s, sig, si, signals_restart(t, sig), false);
+		return sig;
+	}
+	s->held |= BIT(sig);
+	s->held_info[sig] = *si;
+	return 0;
+}
+
+/* does the interrupted call of t restart after sig's handler? (the
+ * kernel's handle_signal: ERESTARTNOINTR always, ERESTARTSYS under
+ * SA_RESTART, the others fail with EINTR) */
+bool signals_restart(const struct task *t, int sig)
+{
+	long ret = arch_ret(&t->regs);
+
+	return ret == -513 /* ERESTARTNOINTR */ ||
+	       (ret == -512 /* ERESTARTSYS */ && t->proc->sig[sig].restart);
+}
+
+/* the set stands at a rendezvous: deliver what the leader received */
+bool signals_deliver_held(struct taskset *s)
+{
+	int v, sig;
+
+	if (!s->held || s->task[0]->call.nr == NR_RDTSC)
+		return false;
+	for (v = 0; v < s->n; v++) {
+		struct task *t = s->task[v];
+
+		arch_set_restart(&t->regs);
+		task_store(t);
+		for (sig = 1; sig < 65; sig++)
+			if (s->held & BIT(sig))
+				inject(t, sig, &s->held_info[sig]);
+		t->state = TS_RUNNING;
+		task_resume(t, 0, 0);
+	}
+	s->held = 0;
+	return true;
+}
+
+/* what a new program image inherits: handlers are reset, SIG_IGN stays */
+void signals_exec(struct lproc *p)
+{
+	int sig;
+
+	for (sig = 1; sig < 65; sig++) {
+		p->sig[sig].caught = false;
+		p->sig[sig].restart = false;
+	}
+}
