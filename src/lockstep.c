@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/eventfd.h>
+#include <sys/mman.h>
 #include <sys/ptrace.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -220,6 +221,8 @@ static void finish_call(struct taskset *s, long ret)
 	trace_call(s, l, s->policy, ret, true);
 }
 
+static bool placement_needed(const struct call *c);
+
 static int deny_errno(const struct sc_row *r)
 {
 	if (r && r->err)
@@ -257,6 +260,7 @@ static void rendezvous(struct taskset *s)
 	}
 	s->row = lt->call.row;
 	s->policy = policy_of(&lt->call);
+	s->placing = false;
 	history_push(s, &lt->call, s->policy);
 	switch (s->policy) {
 	case POL_DENY: {
@@ -279,6 +283,16 @@ static void rendezvous(struct taskset *s)
 	}
 	case POL_ALL: {
 		bool need = all_needs_exit(s->row);
+
+		s->placing = placement_needed(&lt->call);
+		if (s->placing) {
+			/* the leader first: its address decides */
+			for (v = 1; v < s->n; v++)
+				s->task[v]->state = TS_HELD;
+			lt->state = TS_INCALL;
+			task_resume(lt, 1, 0);
+			break;
+		}
 
 		if (row_has(s->row, A_PID))
 			translate_pid_args(s);
@@ -448,6 +462,46 @@ static void rewrite_follower(struct task *f, long nr, const uint64_t a[6],
 	arch_set_call(&f->regs, nr, a);
 	task_store(f);
 	f->expect = expect;
+	f->keep_ret = false;
+	f->state = TS_PLACEHOLDER;
+	task_resume(f, 1, 0);
+}
+
+/* Placement: where the kernel would choose an address, variant v maps at
+ * the leader's address minus v * PLACE_STRIDE. Mappings are then congruent
+ * modulo 2 TiB in all variants, so code that trims mappings to an
+ * alignment (malloc arenas, allocators) makes the same calls everywhere,
+ * and the variants' mmap regions never overlap. */
+#define PLACE_STRIDE (1ULL << 41)
+
+static bool placement_needed(const struct call *c)
+{
+	if (!c->row || !(c->row->flags & SCF_PLACE))
+		return false;
+	if (c->nr == __NR_mremap)
+		return (c->arg[3] & MREMAP_MAYMOVE) &&
+		       !(c->arg[3] & MREMAP_FIXED);
+	return !(c->arg[3] & (MAP_FIXED | MAP_FIXED_NOREPLACE));
+}
+
+static void placement_start(struct taskset *s, struct task *f, long addr)
+{
+	uint64_t a[6];
+	uint64_t at = (uint64_t)addr - (uint64_t)f->variant * PLACE_STRIDE;
+
+	memcpy(a, f->call.arg, sizeof(a));
+	if (f->call.nr == __NR_mremap) {
+		a[3] |= MREMAP_FIXED | MREMAP_MAYMOVE;
+		a[4] = at;
+	} else {
+		a[0] = at;
+		a[3] |= MAP_FIXED_NOREPLACE;
+	}
+	(void)s;
+	arch_set_call(&f->regs, f->call.nr, a);
+	task_store(f);
+	f->expect = (long)at;
+	f->keep_ret = true;
 	f->state = TS_PLACEHOLDER;
 	task_resume(f, 1, 0);
 }
@@ -543,6 +597,23 @@ static void placeholder_exit(struct task *f, long ret)
 	struct taskset *s = f->set;
 	uint64_t a[6] = { 0 };
 
+	if (f->keep_ret && (ret == f->expect ||
+			    (f->state == TS_INJECTED && ret >= 0))) {
+		/* placed: the follower keeps its own address */
+		arch_copy_args(&f->regs, &f->entry_regs);
+		task_store(f);
+		f->state = TS_RUNNING;
+		task_resume(f, 0, 0);
+		return;
+	}
+	if (f->keep_ret && f->state == TS_PLACEHOLDER) {
+		/* the congruent address is taken: let the kernel choose */
+		arch_reexecute(&f->regs, f->call.nr, f->call.arg);
+		task_store(f);
+		f->state = TS_INJECTED;
+		task_resume(f, 0, 0);
+		return;
+	}
 	if (ret == f->expect) {
 		follower_done(s, f, true);
 		return;
@@ -580,7 +651,11 @@ static void leader_done(struct taskset *s, long ret)
 		call_outputs(&f->call, ret, &lt->call);
 		if (sigpipe)
 			syscall(SYS_tgkill, f->proc->pid[v], f->tid, SIGPIPE);
-		if (s->row->ret == RET_FD && ret >= 0)
+		if (s->placing && ret >= 0)
+			placement_start(s, f, ret);
+		else if (s->placing)
+			follower_done(s, f, false);
+		else if (s->row->ret == RET_FD && ret >= 0)
 			placeholder_start(s, f, ret);
 		else if (ret < 0 || !offset_sync_start(s, f))
 			follower_done(s, f, false);
@@ -646,7 +721,7 @@ static void all_done_one(struct taskset *s, struct task *t, long ret,
  * resumes it, with a signal) */
 static void call_done(struct task *t, long ret, bool resume_self)
 {
-	if (t->set->policy != POL_LEADER) {
+	if (t->set->policy != POL_LEADER && !t->set->placing) {
 		all_done_one(t->set, t, ret, resume_self);
 		return;
 	}

@@ -116,6 +116,7 @@ struct task {
 	bool fresh; /* created, its first stop not seen yet */
 	int wstatus; /* when dead */
 	long expect; /* what the call mvee substituted must return */
+	bool keep_ret; /* ...and the task keeps its own result */
 	uint64_t injected; /* signals mvee sent it, to pass through */
 	siginfo_t inject_info[65]; /* with the leader's siginfo */
 };
@@ -154,6 +155,7 @@ struct taskset {
 	int policy;
 	int pending_exits;
 	long ret; /* leader's result, or all variants' for POL_ALL */
+	bool placing; /* an SCF_PLACE call: leader first (lockstep.c) */
 	uint64_t t_rendezvous;
 	/* asynchronous signals the leader received, held for the next
 	 * rendezvous, with the leader's siginfo */

@@ -225,7 +225,7 @@ int call_inputs(struct call *c)
 		const struct sc_arg *a = &r->arg[i];
 		uint64_t len;
 
-		if (!c->arg[i] && a->kind != A_CUSTOM)
+		if (!c->arg[i])
 			continue; /* NULL-ness is compared with the scalars */
 		switch (a->kind) {
 		case A_STR:
@@ -256,14 +256,12 @@ int call_inputs(struct call *c)
 		case A_SOCKADDR:
 			sockaddr_input(c, i, c->arg[i], size_at_entry(c, a));
 			break;
-		case A_CUSTOM:
-			if (r->handler && r->handler->inputs)
-				r->handler->inputs(c);
-			break;
 		default:
 			break;
 		}
 	}
+	if (r->handler && r->handler->inputs)
+		r->handler->inputs(c);
 	return c->in.n;
 }
 

@@ -97,7 +97,8 @@ const struct sc_row systable[SC_MAX_NR] = {
 	ROWD(lseek, policy_by_fd, RET_SIZE, 0, FD, INT, INT),
 	/* a file mapping needs the variant's own fd: leader-owned fds (files
 	 * open for writing, devices) fail in the followers' placeholders */
-	ROW(mmap, POL_ALL, RET_ADDR, 0, PTR, UINT, FLAGS, FLAGS, FD, UINT),
+	/* SCF_PLACE: variants map at congruent addresses (lockstep.c) */
+	ROW(mmap, POL_ALL, RET_ADDR, SCF_PLACE, PTR, UINT, FLAGS, FLAGS, FD, UINT),
 	ROW(mprotect, POL_ALL, RET_INT, 0, PTR, UINT, FLAGS),
 	ROW(munmap, POL_ALL, RET_INT, 0, PTR, UINT),
 	ROW(brk, POL_ALL, RET_ADDR, 0, PTR),
@@ -115,7 +116,7 @@ const struct sc_row systable[SC_MAX_NR] = {
 	ROW(select, POL_LEADER, RET_INT, SCF_BLOCKS,
 		INT, INOUT(SZFDS(0)), INOUT(SZFDS(0)), INOUT(SZFDS(0)), INOUT(SZC(16))),
 	ROW0(sched_yield, POL_ALL, RET_INT, 0),
-	ROW(mremap, POL_ALL, RET_ADDR, 0, PTR, UINT, UINT, FLAGS, PTR),
+	ROW(mremap, POL_ALL, RET_ADDR, SCF_PLACE, PTR, UINT, UINT, FLAGS, PTR),
 	ROW(msync, POL_ALL, RET_INT, 0, PTR, UINT, FLAGS),
 	/* vec has one byte per page of len: no size source, and per variant */
 	ROW(mincore, POL_ALL, RET_INT, 0, PTR, UINT, PTR),
@@ -340,7 +341,8 @@ const struct sc_row systable[SC_MAX_NR] = {
 	ROW(tkill, POL_ALL, RET_INT, 0, PID, SIG),
 	ROW(time, POL_LEADER, RET_ANY, 0, OUT(SZC(8))),
 	/* uaddr, op, val, timeout or val2, uaddr2, val3 */
-	ROW(futex, POL_ALL, RET_ANY, SCF_BLOCKS, PTR, INT, UINT, PTR, PTR, UINT),
+	/* which of arguments 2-5 mean anything depends on the op */
+	ROWH(futex, handler_futex, POL_ALL, RET_ANY, SCF_BLOCKS, PTR, FLAGS, CUSTOM, CUSTOM, CUSTOM, CUSTOM),
 	ROW(sched_setaffinity, POL_ALL, RET_INT, 0, PID, UINT, IN(SZA(1))),
 	/* returns the bytes of mask written */
 	ROW(sched_getaffinity, POL_ALL, RET_SIZE, 0, PID, UINT, OUT(SZR(1))),

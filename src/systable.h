@@ -130,6 +130,9 @@ struct sc_row {
 			    (close, close_range, dup2 onto an open fd) */
 #define SCF_NOCMP 0x08 /* arguments are not compared (rt_sigreturn) */
 #define SCF_EXEC 0x10 /* replaces the program image */
+#define SCF_PLACE 0x20 /* the kernel may choose an address (mmap, mremap):
+			  the leader maps first, each follower at the same
+			  address minus its variant's fixed offset */
 
 extern const struct sc_row systable[SC_MAX_NR];
 
@@ -160,6 +163,7 @@ extern const struct sc_handler handler_epoll_wait; /* epoll_wait, epoll_pwait,
 extern const struct sc_handler handler_pselect; /* pselect6 */
 extern const struct sc_handler handler_sigevent; /* timer_create, mq_notify */
 extern const struct sc_handler handler_clone; /* clone, clone3, fork, vfork */
+extern const struct sc_handler handler_futex; /* futex */
 
 /* Row-building macros: keep the table one line per syscall. */
 #define SZC(n) { SZ_CONST, 0, (n) }

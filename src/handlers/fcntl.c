@@ -4,6 +4,7 @@
  * owner of the fd decides. Commands mvee does not know are refused with
  * EINVAL in all variants. */
 #include "monitor.h"
+#include "tmem.h"
 
 #include <fcntl.h>
 #include <string.h>
@@ -78,6 +79,24 @@ static enum sc_policy fcntl_policy(const struct call *c)
 	return policy_by_fd(c);
 }
 
+/* a struct flock means its type, whence, start and length; l_pid is an
+ * output and the padding is whatever the caller's stack held */
+static void flock_input(struct call *c)
+{
+	struct flock fl;
+	int64_t v[4];
+
+	if (tmem_read(c->tid, c->arg[2], &fl, sizeof(fl)) != sizeof(fl)) {
+		span_inline(c, 2, "fault", 5);
+		return;
+	}
+	v[0] = fl.l_type;
+	v[1] = fl.l_whence;
+	v[2] = fl.l_start;
+	v[3] = fl.l_len;
+	span_inline(c, 2, v, sizeof(v));
+}
+
 static void fcntl_inputs(struct call *c)
 {
 	unsigned size;
@@ -85,6 +104,8 @@ static void fcntl_inputs(struct call *c)
 
 	if (k == FC_VAL)
 		span_inline(c, 2, &c->arg[2], sizeof(c->arg[2]));
+	else if (size == FLOCK_SIZE && c->arg[2])
+		flock_input(c);
 	else if ((k == FC_IN || k == FC_INOUT) && c->arg[2])
 		span_read(c, &c->in, 2, c->arg[2], size);
 	else if (k == FC_OUT) {
