@@ -71,7 +71,8 @@ static bool compare_spans(const struct call *l, const struct call *f,
 	}
 	for (k = 0; k < l->in.n; k++) {
 		const struct span *a = &l->in.s[k], *b = &f->in.s[k];
-		const unsigned char *pa = span_data(l, a), *pb = span_data(f, b);
+		const unsigned char *pa = span_data(l, a),
+				    *pb = span_data(f, b);
 		size_t n = a->len < b->len ? a->len : b->len, off;
 
 		for (off = 0; off < n && pa[off] == pb[off]; off++)
@@ -82,9 +83,10 @@ static bool compare_spans(const struct call *l, const struct call *f,
 			(long)b->len);
 		d->offset = off;
 		if (off < n)
-			snprintf(d->what, sizeof(d->what),
-				 "argument %d differs at byte %zu: 0x%02x vs 0x%02x",
-				 a->arg, off, pa[off], pb[off]);
+			snprintf(
+				d->what, sizeof(d->what),
+				"argument %d differs at byte %zu: 0x%02x vs 0x%02x",
+				a->arg, off, pa[off], pb[off]);
 		else if (a->len != b->len)
 			snprintf(d->what, sizeof(d->what),
 				 "argument %d has length %zu vs %zu", a->arg,
@@ -117,7 +119,8 @@ static bool compare_pair(const struct call *l, const struct call *f,
 		bool differs;
 
 		if (kind == A_PID)
-			differs = pid_norm(l, l->arg[i]) != pid_norm(f, f->arg[i]);
+			differs = pid_norm(l, l->arg[i]) !=
+				  pid_norm(f, f->arg[i]);
 		else if (scalar_kind(kind))
 			differs = l->arg[i] != f->arg[i];
 		else if (kind == A_CUSTOM)

@@ -37,7 +37,7 @@ struct out {
 };
 
 __attribute__((format(printf, 2, 3))) static void put(struct out *o,
-						       const char *fmt, ...)
+						      const char *fmt, ...)
 {
 	va_list ap;
 	int n;
@@ -53,8 +53,7 @@ __attribute__((format(printf, 2, 3))) static void put(struct out *o,
 		o->len = o->size - 1;
 }
 
-static void quote(struct out *o, const unsigned char *p, size_t len,
-		  bool fault)
+static void quote(struct out *o, const unsigned char *p, size_t len, bool fault)
 {
 	size_t i, n = len < QUOTE_MAX ? len : QUOTE_MAX;
 

@@ -19,10 +19,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define PTRACE_OPTIONS                                                   \
-	(PTRACE_O_EXITKILL | PTRACE_O_TRACESYSGOOD |                     \
-	 PTRACE_O_TRACESECCOMP | PTRACE_O_TRACEEXEC |                    \
-	 PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK)
+#define PTRACE_OPTIONS                                                       \
+	(PTRACE_O_EXITKILL | PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACESECCOMP | \
+	 PTRACE_O_TRACEEXEC | PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK |     \
+	 PTRACE_O_TRACEVFORK)
 
 /* PATH search as execvp does it, with the distinct failures a shell
  * reports: not found (127), found but not executable (126) */

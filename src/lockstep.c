@@ -180,8 +180,8 @@ static enum fd_owner new_fd_owner(const struct taskset *s)
 	if (s->policy == POL_LEADER || (s->row->flags & SCF_LEADER_FD))
 		return FD_LEADER;
 	src = arg_of(s->row, A_DUPFD);
-	if (src >= 0 && fdmap_get(&s->proc->fds, (long)(int)c->arg[src]) ==
-				FD_LEADER)
+	if (src >= 0 &&
+	    fdmap_get(&s->proc->fds, (long)(int)c->arg[src]) == FD_LEADER)
 		return FD_LEADER;
 	return FD_VARIANTS;
 }
@@ -336,10 +336,11 @@ static void maybe_rendezvous(struct taskset *s)
 					d.arg = -1;
 					d.a = s->task[v]->wstatus;
 					d.b = s->task[w]->call.nr;
-					snprintf(d.what, sizeof(d.what),
-						 "variant %d ended while variant %d called %s",
-						 v, w,
-						 call_name(s->task[w]->call.nr));
+					snprintf(
+						d.what, sizeof(d.what),
+						"variant %d ended while variant %d called %s",
+						v, w,
+						call_name(s->task[w]->call.nr));
 					monitor_diverged(s, &d);
 				}
 		}
@@ -449,8 +450,8 @@ static bool leader_fd_regular(const struct taskset *s, long fd)
 	char path[64];
 	struct stat st;
 
-	snprintf(path, sizeof(path), "/proc/%d/fd/%ld",
-		 (int)leader_of(s)->tid, fd);
+	snprintf(path, sizeof(path), "/proc/%d/fd/%ld", (int)leader_of(s)->tid,
+		 fd);
 	return !stat(path, &st) && S_ISREG(st.st_mode);
 }
 
@@ -576,9 +577,10 @@ static void follower_done(struct taskset *s, struct task *f, bool at_exit)
 		d.variant = f->variant;
 		d.arg = -1;
 		d.a = s->ret;
-		snprintf(d.what, sizeof(d.what),
-			 "the results of %s cannot be written into variant %d's buffers",
-			 call_name(l->nr), f->variant);
+		snprintf(
+			d.what, sizeof(d.what),
+			"the results of %s cannot be written into variant %d's buffers",
+			call_name(l->nr), f->variant);
 		monitor_diverged(s, &d);
 	}
 	if (!at_exit) {
@@ -597,8 +599,8 @@ static void placeholder_exit(struct task *f, long ret)
 	struct taskset *s = f->set;
 	uint64_t a[6] = { 0 };
 
-	if (f->keep_ret && (ret == f->expect ||
-			    (f->state == TS_INJECTED && ret >= 0))) {
+	if (f->keep_ret &&
+	    (ret == f->expect || (f->state == TS_INJECTED && ret >= 0))) {
 		/* placed: the follower keeps its own address */
 		arch_copy_args(&f->regs, &f->entry_regs);
 		task_store(f);
@@ -683,16 +685,14 @@ static void all_done_one(struct taskset *s, struct task *t, long ret,
 
 			if (f->call.ret <= 0 || f->state != TS_EXITED)
 				continue;
-			arch_set_ret(&f->regs,
-				     pid_to_leader(v, f->call.ret));
+			arch_set_ret(&f->regs, pid_to_leader(v, f->call.ret));
 			task_store(f);
 		}
 	/* the last exit: results that name objects must agree */
 	for (v = 1; v < s->n; v++) {
 		long a = s->task[0]->call.ret, b = s->task[v]->call.ret;
 
-		if ((s->row->ret == RET_FD && a != b) ||
-		    ((a < 0) != (b < 0))) {
+		if ((s->row->ret == RET_FD && a != b) || ((a < 0) != (b < 0))) {
 			struct divergence d;
 
 			memset(&d, 0, sizeof(d));
@@ -702,9 +702,10 @@ static void all_done_one(struct taskset *s, struct task *t, long ret,
 			d.arg = -1;
 			d.a = a;
 			d.b = b;
-			snprintf(d.what, sizeof(d.what),
-				 "%s returned %ld in variant 0 and %ld in variant %d",
-				 call_name(s->task[0]->call.nr), a, b, v);
+			snprintf(
+				d.what, sizeof(d.what),
+				"%s returned %ld in variant 0 and %ld in variant %d",
+				call_name(s->task[0]->call.nr), a, b, v);
 			monitor_diverged(s, &d);
 		}
 	}
@@ -876,9 +877,10 @@ void lockstep_death(struct task *t, int wstatus)
 		d.arg = -1;
 		d.a = s->task[0]->wstatus;
 		d.b = s->task[w]->wstatus;
-		snprintf(d.what, sizeof(d.what),
-			 "variants ended differently (wait status 0x%lx vs 0x%lx)",
-			 d.a, d.b);
+		snprintf(
+			d.what, sizeof(d.what),
+			"variants ended differently (wait status 0x%lx vs 0x%lx)",
+			d.a, d.b);
 		monitor_diverged(s, &d);
 	}
 	tasks_reap(s);

@@ -45,8 +45,8 @@ static long number(const char *opt, const char *s, long lo, long hi)
 	errno = 0;
 	v = strtol(s, &end, 10);
 	if (errno || end == s || *end || v < lo || v > hi)
-		die(EXIT_USAGE, "%s: '%s' is not a number from %ld to %ld",
-		    opt, s, lo, hi);
+		die(EXIT_USAGE, "%s: '%s' is not a number from %ld to %ld", opt,
+		    s, lo, hi);
 	return v;
 }
 
@@ -69,8 +69,8 @@ static void parse(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "+:n:o:hV", opts, NULL)) != -1) {
 		switch (c) {
 		case 'n':
-			cfg.nvariants = (int)number("-n", optarg, 1,
-						    MAX_VARIANTS);
+			cfg.nvariants =
+				(int)number("-n", optarg, 1, MAX_VARIANTS);
 			break;
 		case OPT_DIVERSITY:
 			if (!strcmp(optarg, "aslr"))
@@ -86,9 +86,8 @@ static void parse(int argc, char **argv)
 			cfg.trace_path = optarg;
 			break;
 		case OPT_DIVEXIT:
-			cfg.divergence_exit =
-				(int)number("--divergence-exit-code", optarg,
-					    1, 255);
+			cfg.divergence_exit = (int)number(
+				"--divergence-exit-code", optarg, 1, 255);
 			break;
 		case 'h':
 			usage(stdout);
@@ -97,7 +96,8 @@ static void parse(int argc, char **argv)
 			printf("mvee %s\n", MVEE_VERSION);
 			exit(0);
 		case ':':
-			die(EXIT_USAGE, "option '%s' needs a value (see mvee --help)",
+			die(EXIT_USAGE,
+			    "option '%s' needs a value (see mvee --help)",
 			    argv[optind - 1]);
 		default:
 			die(EXIT_USAGE, "unknown option '%s' (see mvee --help)",
@@ -105,7 +105,8 @@ static void parse(int argc, char **argv)
 		}
 	}
 	if (optind >= argc)
-		die(EXIT_USAGE, "no program given: mvee [OPTIONS] -- PROGRAM [ARGS...]");
+		die(EXIT_USAGE,
+		    "no program given: mvee [OPTIONS] -- PROGRAM [ARGS...]");
 	cfg.argv = argv + optind;
 	for (v = 0; v < cfg.nvariants; v++)
 		cfg.exe[v] = launch_resolve(cfg.argv[0]);
@@ -122,8 +123,8 @@ static void forward(int sig, siginfo_t *si, void *ctx)
 
 static void forward_signals(void)
 {
-	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT,
-				    SIGUSR1, SIGUSR2 };
+	static const int sigs[] = { SIGINT,  SIGTERM, SIGHUP,
+				    SIGQUIT, SIGUSR1, SIGUSR2 };
 	struct sigaction sa;
 	size_t i;
 
@@ -134,7 +135,8 @@ static void forward_signals(void)
 		struct sigaction old;
 
 		/* an ignored signal stays ignored, in mvee and the program */
-		if (!sigaction(sigs[i], NULL, &old) && old.sa_handler != SIG_IGN)
+		if (!sigaction(sigs[i], NULL, &old) &&
+		    old.sa_handler != SIG_IGN)
 			sigaction(sigs[i], &sa, NULL);
 	}
 }

@@ -61,7 +61,8 @@ struct span {
 };
 #define SPAN_FAULT 0x1 /* only len bytes could be read */
 #define SPAN_INLINE 0x2 /* derived value, not tracee memory */
-#define SPAN_OWN 0x4 /* output: write this call's own bytes, not the
+#define SPAN_OWN \
+	0x4 /* output: write this call's own bytes, not the
 			leader's (a follower's translated epoll data) */
 
 struct spanlist {

@@ -75,8 +75,7 @@ static void resolve(const struct call *c, long dirfd, const char *path,
 {
 	pid_t tid = c->tid;
 
-	if (!strncmp(path, "/proc/self", 10) &&
-	    (path[10] == '/' || !path[10]))
+	if (!strncmp(path, "/proc/self", 10) && (path[10] == '/' || !path[10]))
 		snprintf(out, size, "/proc/%d%s", (int)c->task->proc->pid[0],
 			 path + 10);
 	else if (!strncmp(path, "/proc/thread-self", 17))

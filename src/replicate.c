@@ -16,8 +16,9 @@ int replicate_to(const struct call *leader, struct call *f)
 
 		if (!fs->len || (fs->flags & SPAN_INLINE))
 			continue;
-		src = (fs->flags & SPAN_OWN) ? span_data(f, fs) :
-					       span_data(leader, &leader->out.s[k]);
+		src = (fs->flags & SPAN_OWN) ?
+			      span_data(f, fs) :
+			      span_data(leader, &leader->out.s[k]);
 		if (tmem_write(f->tid, fs->addr, src, fs->len) !=
 		    (ssize_t)fs->len)
 			failed++;

@@ -52,8 +52,9 @@ static void describe_task(FILE *f, const struct task *t)
 void report_divergence(const struct taskset *s, const struct divergence *d)
 {
 	const struct task *l = s->task[0];
-	const char *name = l->state == TS_ENTRY ? call_name(l->call.nr) :
-						  call_name(s->task[d->variant]->call.nr);
+	const char *name = l->state == TS_ENTRY ?
+				   call_name(l->call.nr) :
+				   call_name(s->task[d->variant]->call.nr);
 	unsigned long i, first;
 	int v;
 

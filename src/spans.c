@@ -250,7 +250,8 @@ int call_inputs(struct call *c)
 				span_inline(c, i, &l, sizeof(l));
 				if (a->kind == A_IOV_IN && l)
 					span_read(c, &c->in, i,
-						  (uintptr_t)iov[k].iov_base, l);
+						  (uintptr_t)iov[k].iov_base,
+						  l);
 			}
 			break;
 		case A_SOCKADDR:
@@ -297,7 +298,8 @@ static void leader_outputs(struct call *c, long ret)
 					if (c->in.s[k].arg == a->size.idx &&
 					    c->in.s[k].len == 4)
 						memcpy(&bound,
-						       span_data(c, &c->in.s[k]),
+						       span_data(c,
+								 &c->in.s[k]),
 						       4);
 				if (len > bound)
 					len = bound;
@@ -318,7 +320,8 @@ static void leader_outputs(struct call *c, long ret)
 
 				if (l)
 					span_read(c, &c->out, i,
-						  (uintptr_t)iov[k].iov_base, l);
+						  (uintptr_t)iov[k].iov_base,
+						  l);
 				left -= l;
 			}
 			break;
@@ -378,7 +381,8 @@ int call_outputs(struct call *c, long ret, const struct call *leader)
 		r->handler->outputs(c, ret, leader);
 	if (leader && c->out.n != leader->out.n)
 		for (int k = 0; k < c->out.n; k++)
-			if (k >= leader->out.n && !(c->out.s[k].flags & SPAN_OWN))
+			if (k >= leader->out.n &&
+			    !(c->out.s[k].flags & SPAN_OWN))
 				bug(__FILE__, __LINE__,
 				    "%s: follower has %d output spans, leader %d",
 				    r->name, c->out.n, leader->out.n);

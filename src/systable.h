@@ -121,18 +121,22 @@ struct sc_row {
 };
 
 /* row flags */
-#define SCF_LEADER_FD 0x01 /* POL_ALL call whose new fds are objects with
-			      outside effects: owned by the leader, the
-			      followers' copies are placeholders (socket,
-			      pipe2, socketpair, eventfd2, epoll_create1...) */
-#define SCF_BLOCKS 0x02 /* may block for long or be interrupted */
-#define SCF_FDTABLE 0x04 /* changes the fd table other than through RET_FD
-			    (close, close_range, dup2 onto an open fd) */
-#define SCF_NOCMP 0x08 /* arguments are not compared (rt_sigreturn) */
-#define SCF_EXEC 0x10 /* replaces the program image */
-#define SCF_PLACE 0x20 /* the kernel may choose an address (mmap, mremap):
-			  the leader maps first, each follower at the same
-			  address minus its variant's fixed offset */
+/* a POL_ALL call whose new fds are objects with outside effects: owned by
+ * the leader, the followers' copies are placeholders (socket, pipe2,
+ * socketpair, eventfd2, epoll_create1...) */
+#define SCF_LEADER_FD 0x01
+/* may block for long or be interrupted */
+#define SCF_BLOCKS 0x02
+/* changes the fd table other than through RET_FD (close, close_range,
+ * dup2 onto an open fd) */
+#define SCF_FDTABLE 0x04
+/* arguments are not compared (rt_sigreturn) */
+#define SCF_NOCMP 0x08
+/* replaces the program image */
+#define SCF_EXEC 0x10
+/* the kernel may choose an address (mmap, mremap): the leader maps first,
+ * each follower at the same address minus its variant's fixed offset */
+#define SCF_PLACE 0x20
 
 extern const struct sc_row systable[SC_MAX_NR];
 
@@ -166,6 +170,7 @@ extern const struct sc_handler handler_clone; /* clone, clone3, fork, vfork */
 extern const struct sc_handler handler_futex; /* futex */
 
 /* Row-building macros: keep the table one line per syscall. */
+/* clang-format off */
 #define SZC(n) { SZ_CONST, 0, (n) }
 #define SZA(i) { SZ_ARG, (i), 1 }
 #define SZAX(i, m) { SZ_ARG, (i), (m) }
@@ -222,5 +227,7 @@ extern const struct sc_handler handler_futex; /* futex */
 #define DENY(nm, e, nargs_)                                               \
 	[__NR_##nm] = { .name = #nm, .policy = POL_DENY, .ret = RET_INT,    \
 			.err = (e), .nargs = (nargs_) }
+
+/* clang-format on */
 
 #endif

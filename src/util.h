@@ -14,15 +14,14 @@ char *xstrdup(const char *s);
 
 /* "mvee: <message>" on stderr, exit with status */
 __attribute__((noreturn, format(printf, 2, 3))) void die(int status,
-							  const char *fmt, ...);
+							 const char *fmt, ...);
 /* a monitor invariant failed: report with context, kill variants, abort */
-__attribute__((noreturn, format(printf, 3, 4))) void bug(const char *file,
-							  int line,
-							  const char *fmt, ...);
-#define BUG_ON(cond)                                                      \
-	do {                                                              \
-		if (cond)                                                 \
-			bug(__FILE__, __LINE__, "%s", #cond);             \
+__attribute__((noreturn, format(printf, 3, 4))) void
+bug(const char *file, int line, const char *fmt, ...);
+#define BUG_ON(cond)                                          \
+	do {                                                  \
+		if (cond)                                     \
+			bug(__FILE__, __LINE__, "%s", #cond); \
 	} while (0)
 
 /* a growable byte buffer, reused from call to call */

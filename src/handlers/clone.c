@@ -18,8 +18,8 @@ static void clone3_inputs(struct call *c)
 	uint64_t v[6];
 
 	memset(&ca, 0, sizeof(ca));
-	if (!c->arg[0] || tmem_read(c->tid, c->arg[0], &ca, size) !=
-				  (ssize_t)size) {
+	if (!c->arg[0] ||
+	    tmem_read(c->tid, c->arg[0], &ca, size) != (ssize_t)size) {
 		v[0] = 0;
 		span_inline(c, 0, v, sizeof(v[0]));
 		return;

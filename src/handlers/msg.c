@@ -50,7 +50,8 @@ static void msghdr_inputs(struct call *c, int arg, uint64_t addr, bool send)
 
 		span_inline(c, arg, &l, sizeof(l));
 		if (send && l)
-			span_read(c, &c->in, arg, (uintptr_t)iov[k].iov_base, l);
+			span_read(c, &c->in, arg, (uintptr_t)iov[k].iov_base,
+				  l);
 	}
 }
 
@@ -88,13 +89,13 @@ static void msghdr_outputs(struct call *c, int arg, uint64_t addr, size_t len,
 		return;
 	if (!l)
 		msghdr_check_rights(c, &m);
-#define OUT_SPAN(a, sz)                                                   \
-	do {                                                              \
-		if (l)                                                    \
-			spans_add(c, &c->out, arg, (a),                   \
-				  l->out.s[(*k)++].len, 0);               \
-		else                                                      \
-			span_read(c, &c->out, arg, (a), (sz));            \
+#define OUT_SPAN(a, sz)                                                       \
+	do {                                                                  \
+		if (l)                                                        \
+			spans_add(c, &c->out, arg, (a), l->out.s[(*k)++].len, \
+				  0);                                         \
+		else                                                          \
+			span_read(c, &c->out, arg, (a), (sz));                \
 	} while (0)
 	OUT_SPAN(addr + offsetof(struct msghdr, msg_namelen), 4);
 	OUT_SPAN(addr + offsetof(struct msghdr, msg_controllen), 8);
