@@ -4,6 +4,8 @@
  * values) by content. A mismatch is returned as a struct divergence. */
 #include "monitor.h"
 
+#include <ctype.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -49,7 +51,48 @@ static long pid_norm(const struct call *c, uint64_t raw)
 		       pid_to_leader(c->variant, p);
 }
 
-static bool compare_spans(const struct call *l, const struct call *f,
+/* glibc's mkstemp/mkdtemp replace six X's by letters and digits derived
+ * from a stack address and the clock, so the same program names its
+ * temporary files differently in every variant. A path of an exclusive
+ * create that differs only there (same length, all differing bytes
+ * alphanumeric, within six consecutive positions of the last component)
+ * is the same name; the follower is given the leader's (lockstep.c). */
+#define TMPNAME_RUN 6
+
+static bool exclusive_create(const struct call *c)
+{
+	const struct sc_row *r = c->row;
+	int i;
+
+	if (!r || !(r->flags & SCF_TMPNAME))
+		return false;
+	for (i = 0; i + 1 < r->nargs; i++)
+		if (r->arg[i].kind == A_STR && r->arg[i + 1].kind == A_FLAGS)
+			return (c->arg[i + 1] & (O_CREAT | O_EXCL)) ==
+			       (O_CREAT | O_EXCL);
+	return true; /* mkdir, mkdirat: always exclusive */
+}
+
+static bool tmpname_alike(const unsigned char *a, const unsigned char *b,
+			  size_t len)
+{
+	size_t i, first = len, last = 0, slash = 0;
+
+	for (i = 0; i < len; i++) {
+		if (a[i] == '/')
+			slash = i;
+		if (a[i] == b[i])
+			continue;
+		if (!isalnum(a[i]) || !isalnum(b[i]))
+			return false;
+		if (first == len)
+			first = i;
+		last = i;
+	}
+	return first < len && first > slash && last - first < TMPNAME_RUN;
+}
+
+static bool compare_spans(struct call *l, struct call *f,
 			  struct divergence *d, int set)
 {
 	int k;
@@ -79,6 +122,12 @@ static bool compare_spans(const struct call *l, const struct call *f,
 			;
 		if (off == n && a->len == b->len && a->flags == b->flags)
 			continue;
+		if (a->len == b->len && !a->flags && !b->flags &&
+		    l->row->arg[a->arg].kind == A_STR && exclusive_create(l) &&
+		    tmpname_alike(pa, pb, a->len)) {
+			f->unify_arg = a->arg;
+			continue;
+		}
 		set_div(d, DIVK_ARG, set, f->variant, a->arg, (long)a->len,
 			(long)b->len);
 		d->offset = off;
@@ -100,7 +149,7 @@ static bool compare_spans(const struct call *l, const struct call *f,
 	return true;
 }
 
-static bool compare_pair(const struct call *l, const struct call *f,
+static bool compare_pair(struct call *l, struct call *f,
 			 struct divergence *d, int set)
 {
 	const struct sc_row *r = l->row;
@@ -145,11 +194,13 @@ static bool compare_pair(const struct call *l, const struct call *f,
 
 bool compare_calls(struct taskset *s, struct divergence *d)
 {
-	const struct call *l = &s->task[0]->call;
+	struct call *l = &s->task[0]->call;
 	int v;
 
-	for (v = 1; v < s->n; v++)
+	for (v = 1; v < s->n; v++) {
+		s->task[v]->call.unify_arg = -1;
 		if (!compare_pair(l, &s->task[v]->call, d, s->id))
 			return false;
+	}
 	return true;
 }

@@ -1,8 +1,10 @@
 /* filter.c - the seccomp filter every variant installs before execve,
  * derived from the system-call table with libseccomp: every call stops
  * once at its entry (SECCOMP_RET_TRACE, the row's policy in the event
- * data); numbers without a row stop too, so the monitor refuses them by
- * name; calls of another ABI (int 0x80, x32) kill the variant. */
+ * data) except the unsynchronised ones (SCF_UNSYNC: futex, sched_yield),
+ * which run without a stop; numbers without a row stop too, so the
+ * monitor refuses them by name; calls of another ABI (int 0x80, x32) kill
+ * the variant. */
 #include "filter.h"
 #include "monitor.h"
 
@@ -31,8 +33,11 @@ scmp_filter_ctx filter_build(void)
 
 		if (!r)
 			continue;
-		if (seccomp_rule_add(ctx, SCMP_ACT_TRACE(r->policy), (int)nr,
-				     0))
+		if (seccomp_rule_add(ctx,
+				     (r->flags & SCF_UNSYNC) ?
+					     SCMP_ACT_ALLOW :
+					     SCMP_ACT_TRACE(r->policy),
+				     (int)nr, 0))
 			die(EXIT_STARTUP, "libseccomp refuses a rule for %s",
 			    r->name);
 	}

@@ -223,6 +223,30 @@ static void finish_call(struct taskset *s, long ret)
 
 static bool placement_needed(const struct call *c);
 
+/* Variants stopped at different calls: those at a pure call (clock,
+ * randomness: no effect outside the variant) run it alone, each its own,
+ * and the set meets again at their next call. Returns whether any did. */
+static bool run_pure_alone(struct taskset *s)
+{
+	bool mixed = false, ran = false;
+	int v;
+
+	for (v = 1; v < s->n; v++)
+		mixed |= s->task[v]->call.nr != s->task[0]->call.nr;
+	if (!mixed)
+		return false;
+	for (v = 0; v < s->n; v++) {
+		const struct sc_row *r = systable_row(s->task[v]->call.nr);
+
+		if (!r || !(r->flags & SCF_PURE))
+			continue;
+		s->task[v]->state = TS_RUNNING;
+		task_resume(s->task[v], 0, 0);
+		ran = true;
+	}
+	return ran;
+}
+
 static int deny_errno(const struct sc_row *r)
 {
 	if (r && r->err)
@@ -239,10 +263,13 @@ static void rendezvous(struct taskset *s)
 	int v;
 
 	s->t_rendezvous = now_ns();
+	if (run_pure_alone(s))
+		return;
 	for (v = 0; v < s->n; v++)
 		call_inputs(&s->task[v]->call);
 	if (!compare_calls(s, &d))
 		monitor_diverged(s, &d);
+	unify_tmpnames(s);
 	if (lt->call.nr == NR_RDTSC) {
 		uint64_t tsc = emulate_tsc();
 

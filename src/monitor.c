@@ -126,10 +126,16 @@ void monitor_diverged(struct taskset *s, const struct divergence *d)
 
 static void dispatch(struct task *t, int st)
 {
+	static int debug = -1;
 	siginfo_t si;
 	unsigned long msg;
 	int sig;
 
+	if (debug < 0)
+		debug = getenv("MVEE_DEBUG_EVENTS") != NULL;
+	if (debug)
+		fprintf(stderr, "mvee-event: set %d v%d tid %d state %d event %d status 0x%x\n",
+			t->set->id, t->variant, t->tid, t->state, classify(st), st);
 	switch (classify(st)) {
 	case EV_ENTRY:
 		lockstep_entry(t);

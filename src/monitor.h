@@ -84,6 +84,7 @@ struct call {
 	struct spanlist in; /* inputs, compared at entry */
 	struct spanlist out; /* outputs, settled at exit */
 	struct buf data; /* bytes of the spans */
+	int unify_arg; /* >= 0: a temporary name the leader's replaces */
 };
 
 enum task_state {

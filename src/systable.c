@@ -86,7 +86,7 @@ const struct sc_row systable[SC_MAX_NR] = {
 	/* blocks on a full pipe or socket */
 	ROWD(write, policy_by_fd, RET_SIZE, SCF_BLOCKS, FD, IN(SZA(2)), UINT),
 	/* opening a FIFO blocks until its other end is opened */
-	ROWD(open, policy_open, RET_FD, SCF_BLOCKS, STR, FLAGS, OCT),
+	ROWD(open, policy_open, RET_FD, SCF_BLOCKS | SCF_TMPNAME, STR, FLAGS, OCT),
 	ROW(close, POL_ALL, RET_INT, SCF_FDTABLE, FD),
 	ROW(stat, POL_ALL, RET_INT, 0, STR, OUT(SZC(144))),
 	ROWD(fstat, policy_by_fd, RET_INT, 0, FD, OUT(SZC(144))),
@@ -115,7 +115,7 @@ const struct sc_row systable[SC_MAX_NR] = {
 	/* Linux writes the time left back into the timeval */
 	ROW(select, POL_LEADER, RET_INT, SCF_BLOCKS,
 		INT, INOUT(SZFDS(0)), INOUT(SZFDS(0)), INOUT(SZFDS(0)), INOUT(SZC(16))),
-	ROW0(sched_yield, POL_ALL, RET_INT, 0),
+	ROW0(sched_yield, POL_ALL, RET_INT, SCF_UNSYNC), /* spin loops */
 	ROW(mremap, POL_ALL, RET_ADDR, SCF_PLACE, PTR, UINT, UINT, FLAGS, PTR),
 	ROW(msync, POL_ALL, RET_INT, 0, PTR, UINT, FLAGS),
 	/* vec has one byte per page of len: no size source, and per variant */
@@ -200,7 +200,7 @@ const struct sc_row systable[SC_MAX_NR] = {
 	ROW(chdir, POL_ALL, RET_INT, 0, STR),
 	ROW(fchdir, POL_ALL, RET_INT, 0, FD),
 	ROW(rename, POL_LEADER, RET_INT, 0, STR, STR),
-	ROW(mkdir, POL_LEADER, RET_INT, 0, STR, OCT),
+	ROW(mkdir, POL_LEADER, RET_INT, SCF_TMPNAME, STR, OCT),
 	ROW(rmdir, POL_LEADER, RET_INT, 0, STR),
 	ROWD(creat, policy_open, RET_FD, SCF_BLOCKS, STR, OCT),
 	ROW(link, POL_LEADER, RET_INT, 0, STR, STR),
@@ -215,7 +215,7 @@ const struct sc_row systable[SC_MAX_NR] = {
 	ROW(fchown, POL_LEADER, RET_INT, 0, FD, INT, INT), /* as fchmod */
 	ROW(lchown, POL_LEADER, RET_INT, 0, STR, INT, INT),
 	ROW(umask, POL_ALL, RET_INT, 0, OCT),
-	ROW(gettimeofday, POL_LEADER, RET_INT, 0, OUT(SZC(16)), OUT(SZC(8))),
+	ROW(gettimeofday, POL_LEADER, RET_INT, SCF_PURE, OUT(SZC(16)), OUT(SZC(8))),
 	ROW(getrlimit, POL_ALL, RET_INT, 0, INT, OUT(SZC(16))),
 	ROW(getrusage, POL_LEADER, RET_INT, 0, INT, OUT(SZC(144))),
 	ROW(sysinfo, POL_LEADER, RET_INT, 0, OUT(SZC(112))),
@@ -339,10 +339,12 @@ const struct sc_row systable[SC_MAX_NR] = {
 	ROW(lremovexattr, POL_LEADER, RET_INT, 0, STR, STR),
 	ROW(fremovexattr, POL_LEADER, RET_INT, 0, FD, STR), /* as fchmod */
 	ROW(tkill, POL_ALL, RET_INT, 0, PID, SIG),
-	ROW(time, POL_LEADER, RET_ANY, 0, OUT(SZC(8))),
+	ROW(time, POL_LEADER, RET_ANY, SCF_PURE, OUT(SZC(8))),
 	/* uaddr, op, val, timeout or val2, uaddr2, val3 */
 	/* which of arguments 2-5 mean anything depends on the op */
-	ROWH(futex, handler_futex, POL_ALL, RET_ANY, SCF_BLOCKS, PTR, FLAGS, CUSTOM, CUSTOM, CUSTOM, CUSTOM),
+	/* how often threads wait and wake depends on how they were scheduled,
+	 * not on the program: each variant runs its own, unsynchronised */
+	ROW(futex, POL_ALL, RET_ANY, SCF_BLOCKS | SCF_UNSYNC, PTR, FLAGS, UINT, PTR, PTR, UINT),
 	ROW(sched_setaffinity, POL_ALL, RET_INT, 0, PID, UINT, IN(SZA(1))),
 	/* returns the bytes of mask written */
 	ROW(sched_getaffinity, POL_ALL, RET_SIZE, 0, PID, UINT, OUT(SZR(1))),
@@ -373,8 +375,8 @@ const struct sc_row systable[SC_MAX_NR] = {
 	ROW(timer_getoverrun, POL_LEADER, RET_ANY, 0, INT), /* timing */
 	ROW(timer_delete, POL_ALL, RET_INT, 0, INT),
 	ROW(clock_settime, POL_LEADER, RET_INT, 0, INT, IN(SZC(16))),
-	ROW(clock_gettime, POL_LEADER, RET_INT, 0, INT, OUT(SZC(16))),
-	ROW(clock_getres, POL_LEADER, RET_INT, 0, INT, OUT(SZC(16))),
+	ROW(clock_gettime, POL_LEADER, RET_INT, SCF_PURE, INT, OUT(SZC(16))),
+	ROW(clock_getres, POL_LEADER, RET_INT, SCF_PURE, INT, OUT(SZC(16))),
 	ROW(clock_nanosleep, POL_LEADER, RET_INT, SCF_BLOCKS,
 		INT, FLAGS, IN(SZC(16)), OUT(SZC(16))),
 	ROW(exit_group, POL_ALL, RET_NORETURN, 0, INT),
@@ -417,8 +419,8 @@ const struct sc_row systable[SC_MAX_NR] = {
 	ROWD(inotify_add_watch, policy_by_fd, RET_INT, 0, FD, STR, FLAGS),
 	ROWD(inotify_rm_watch, policy_by_fd, RET_INT, 0, FD, INT),
 	ROW(migrate_pages, POL_ALL, RET_INT, 0, PID, UINT, PTR, PTR),
-	ROWD(openat, policy_open, RET_FD, SCF_BLOCKS, FD, STR, FLAGS, OCT),
-	ROW(mkdirat, POL_LEADER, RET_INT, 0, FD, STR, OCT),
+	ROWD(openat, policy_open, RET_FD, SCF_BLOCKS | SCF_TMPNAME, FD, STR, FLAGS, OCT),
+	ROW(mkdirat, POL_LEADER, RET_INT, SCF_TMPNAME, FD, STR, OCT),
 	ROW(mknodat, POL_LEADER, RET_INT, 0, FD, STR, OCT, UINT),
 	ROW(fchownat, POL_LEADER, RET_INT, 0, FD, STR, INT, INT, FLAGS),
 	ROW(futimesat, POL_LEADER, RET_INT, 0, FD, STR, IN(SZC(32))),
@@ -499,7 +501,7 @@ const struct sc_row systable[SC_MAX_NR] = {
 	/* struct sock_fprog holds a pointer; NEW_LISTENER's fd is each
 	 * variant's own */
 	ROW(seccomp, POL_ALL, RET_INT, 0, INT, FLAGS, PTR),
-	ROW(getrandom, POL_LEADER, RET_SIZE, 0, OUT(SZR(1)), UINT, FLAGS),
+	ROW(getrandom, POL_LEADER, RET_SIZE, SCF_PURE, OUT(SZR(1)), UINT, FLAGS),
 	ROW(memfd_create, POL_ALL, RET_FD, 0, STR, FLAGS), /* private memory */
 	DENY(kexec_file_load, EPERM, 5),
 	DENY(bpf, EPERM, 3), /* kernel programs, maps shared outside */
@@ -559,16 +561,16 @@ const struct sc_row systable[SC_MAX_NR] = {
 	ROW(memfd_secret, POL_ALL, RET_FD, 0, FLAGS), /* private memory */
 	ROWD(process_mrelease, policy_by_fd, RET_INT, 0, FD, FLAGS),
 	/* struct futex_waitv holds the futex addresses */
-	ROW(futex_waitv, POL_ALL, RET_ANY, SCF_BLOCKS, PTR, UINT, FLAGS, IN(SZC(16)), INT),
+	ROW(futex_waitv, POL_ALL, RET_ANY, SCF_BLOCKS | SCF_UNSYNC, PTR, UINT, FLAGS, IN(SZC(16)), INT),
 	ROW(set_mempolicy_home_node, POL_ALL, RET_INT, 0, PTR, UINT, UINT, FLAGS),
 	/* page-cache counts change with time: one answer (struct cachestat
 	 * is five u64) */
 	ROW(cachestat, POL_LEADER, RET_INT, 0, FD, IN(SZC(16)), OUT(SZC(40)), FLAGS),
 	ROW(fchmodat2, POL_LEADER, RET_INT, 0, FD, STR, OCT, FLAGS),
 	ROW(map_shadow_stack, POL_ALL, RET_ADDR, 0, PTR, UINT, FLAGS),
-	ROW(futex_wake, POL_ALL, RET_ANY, 0, PTR, UINT, INT, FLAGS),
-	ROW(futex_wait, POL_ALL, RET_ANY, SCF_BLOCKS, PTR, UINT, UINT, FLAGS, IN(SZC(16)), INT),
-	ROW(futex_requeue, POL_ALL, RET_ANY, 0, PTR, FLAGS, INT, INT), /* waitv[2] */
+	ROW(futex_wake, POL_ALL, RET_ANY, SCF_UNSYNC, PTR, UINT, INT, FLAGS),
+	ROW(futex_wait, POL_ALL, RET_ANY, SCF_BLOCKS | SCF_UNSYNC, PTR, UINT, UINT, FLAGS, IN(SZC(16)), INT),
+	ROW(futex_requeue, POL_ALL, RET_ANY, SCF_UNSYNC, PTR, FLAGS, INT, INT), /* waitv[2] */
 	/* the request's first field is its size; the reply's length is in
 	 * the reply: PTR (each variant reads its own) */
 	ROW(statmount, POL_ALL, RET_INT, 0, IN(SZP(0)), PTR, UINT, FLAGS),

@@ -112,7 +112,7 @@ struct sc_row {
 	uint8_t policy; /* enum sc_policy, the static one */
 	uint8_t ret; /* enum sc_ret */
 	uint8_t nargs;
-	uint8_t flags; /* SCF_* */
+	uint16_t flags; /* SCF_* */
 	int16_t err; /* errno returned by POL_DENY */
 	struct sc_arg arg[6];
 	/* decision function: the policy depends on the arguments */
@@ -137,6 +137,19 @@ struct sc_row {
 /* the kernel may choose an address (mmap, mremap): the leader maps first,
  * each follower at the same address minus its variant's fixed offset */
 #define SCF_PLACE 0x20
+/* creates a path that glibc's mkstemp/mkdtemp family may have named (its
+ * names mix in a stack address, so they differ between variants): with
+ * O_EXCL, or always for mkdir, the names are unified (compare.c) */
+#define SCF_TMPNAME 0x40
+/* runs in each variant without a stop, never compared: calls whose number
+ * depends on how threads were scheduled (futex, sched_yield) and that have
+ * no effect outside the process */
+#define SCF_UNSYNC 0x80
+/* reads the clock or randomness and changes nothing: a variant that
+ * stands alone at such a call while the others wait at a different one
+ * runs it by itself (glibc's mkstemp draws a number of times that depends
+ * on a stack address) */
+#define SCF_PURE 0x100
 
 extern const struct sc_row systable[SC_MAX_NR];
 
@@ -167,7 +180,6 @@ extern const struct sc_handler handler_epoll_wait; /* epoll_wait, epoll_pwait,
 extern const struct sc_handler handler_pselect; /* pselect6 */
 extern const struct sc_handler handler_sigevent; /* timer_create, mq_notify */
 extern const struct sc_handler handler_clone; /* clone, clone3, fork, vfork */
-extern const struct sc_handler handler_futex; /* futex */
 
 /* Row-building macros: keep the table one line per syscall. */
 /* clang-format off */

@@ -53,7 +53,7 @@ static void show_ready(const char *label, struct epoll_event *ev, int n)
 		snprintf(items[i], sizeof(items[i]), "%s[%s%s%s]", o->name,
 			 ev[i].events & EPOLLIN ? "IN" : "",
 			 ev[i].events & EPOLLOUT ? "OUT" : "",
-			 ev[i].events & EPOLLHUP ? "HUP" : "");
+			 ev[i].events & EPOLLHUP ? "|HUP" : "");
 		sorted[i] = items[i];
 	}
 	qsort(sorted, n, sizeof(*sorted), cmp);
@@ -87,8 +87,8 @@ int main(int argc, char **argv)
 		memset(&ev, 0, sizeof(ev));
 		ev.events = EPOLLIN;
 		ev.data.ptr = objs[i];
-		SHOW("epoll_ctl(ADD)", epoll_ctl(ep, EPOLL_CTL_ADD, objs[i]->rfd,
-						 &ev));
+		SHOW("epoll_ctl(ADD)",
+		     epoll_ctl(ep, EPOLL_CTL_ADD, objs[i]->rfd, &ev));
 	}
 	ERR("epoll_ctl(ADD) again", EEXIST,
 	    epoll_ctl(ep, EPOLL_CTL_ADD, objs[0]->rfd, &ev));
@@ -144,11 +144,11 @@ int main(int argc, char **argv)
 	memset(&ev, 0, sizeof(ev));
 	ev.events = EPOLLOUT | EPOLLONESHOT;
 	ev.data.ptr = objs[1];
-	SHOW("epoll_ctl(MOD pipeB, EPOLLOUT|EPOLLONESHOT) on the write end",
-	     ({
+	SHOW("epoll_ctl(MOD pipeB, EPOLLOUT|EPOLLONESHOT) on the write end", ({
 		     int r = epoll_ctl(ep, EPOLL_CTL_DEL, objs[1]->rfd, NULL);
 		     if (!r)
-			     r = epoll_ctl(ep, EPOLL_CTL_ADD, objs[1]->wfd, &ev);
+			     r = epoll_ctl(ep, EPOLL_CTL_ADD, objs[1]->wfd,
+					   &ev);
 		     r;
 	     }));
 	n = epoll_wait(ep, out, 8, 1000);

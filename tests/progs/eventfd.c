@@ -53,8 +53,7 @@ int main(int argc, char **argv)
 	SHOW("poll(timer, 5000)", poll(&pf, 1, 5000));
 	SHOW("read(t)", read(t, &v, sizeof(v)));
 	printf("expirations >= 1 %s\n", yesno(v >= 1));
-	ERR("timerfd_settime(t, 0, nsec 2e9)", EINVAL,
-	    ({
+	ERR("timerfd_settime(t, 0, nsec 2e9)", EINVAL, ({
 		    its.it_value.tv_nsec = 2000000000;
 		    timerfd_settime(t, 0, &its, NULL);
 	    }));
@@ -69,7 +68,8 @@ int main(int argc, char **argv)
 	OK(raise(SIGUSR1));
 	SHOW("read(s)", read(s, &si, sizeof(si)));
 	printf("ssi_signo %s, ssi_pid is getpid() %s, ssi_code SI_TKILL %s\n",
-	       sigabbrev_np(si.ssi_signo), yesno(si.ssi_pid == (uint32_t)getpid()),
+	       sigabbrev_np(si.ssi_signo),
+	       yesno(si.ssi_pid == (uint32_t)getpid()),
 	       yesno(si.ssi_code == SI_TKILL));
 	OK(close(s));
 	scratch_leave();

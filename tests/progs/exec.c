@@ -17,7 +17,8 @@ static int stage2(int argc, char **argv)
 	printf("stage 2: EXEC_TEST=%s\n", getenv("EXEC_TEST"));
 	printf("same pid after exec %s\n", yesno(pid && atol(pid) == getpid()));
 	printf("fd 20 (no cloexec) open %s, fd 21 (cloexec) open %s\n",
-	       yesno(fcntl(20, F_GETFD) != -1), yesno(fcntl(21, F_GETFD) != -1));
+	       yesno(fcntl(20, F_GETFD) != -1),
+	       yesno(fcntl(21, F_GETFD) != -1));
 	close(20);
 	scratch_leave();
 	printf("done\n");
@@ -38,10 +39,12 @@ int main(int argc, char **argv)
 		fail("usage: exec SCRATCH");
 	scratch_enter(argc, argv, "exec");
 	printf("stage 1\n");
-	ERR("execve(\"/nonexistent\")", ENOENT, execve("/nonexistent", none, environ));
+	ERR("execve(\"/nonexistent\")", ENOENT,
+	    execve("/nonexistent", none, environ));
 	fd = OK(open("noexec", O_WRONLY | O_CREAT, 0644));
 	OK(close(fd));
-	ERR("execve(\"noexec\") mode 0644", EACCES, execve("noexec", none, environ));
+	ERR("execve(\"noexec\") mode 0644", EACCES,
+	    execve("noexec", none, environ));
 	ERR("execve(\".\")", EACCES, execve(".", none, environ));
 	OK(unlink("noexec"));
 	OK(dup2(1, 20));

@@ -19,7 +19,8 @@ static void show_fl(const char *label, int fd)
 
 	printf("%s: %s%s%s\n", label,
 	       acc == O_RDONLY ? "O_RDONLY" :
-	       acc == O_WRONLY ? "O_WRONLY" : "O_RDWR",
+	       acc == O_WRONLY ? "O_WRONLY" :
+				 "O_RDWR",
 	       fl & O_APPEND ? "|O_APPEND" : "",
 	       fl & O_NONBLOCK ? "|O_NONBLOCK" : "");
 }
@@ -39,8 +40,10 @@ static void show_fd(const char *label, int fd)
 
 static const char *locktype(int t)
 {
-	return t == F_RDLCK ? "F_RDLCK" : t == F_WRLCK ? "F_WRLCK" :
-	       t == F_UNLCK ? "F_UNLCK" : "?";
+	return t == F_RDLCK ? "F_RDLCK" :
+	       t == F_WRLCK ? "F_WRLCK" :
+	       t == F_UNLCK ? "F_UNLCK" :
+			      "?";
 }
 
 int main(int argc, char **argv)
@@ -106,7 +109,8 @@ int main(int argc, char **argv)
 	ERR("flock(other open, LOCK_SH|LOCK_NB)", EWOULDBLOCK,
 	    flock(fd2, LOCK_SH | LOCK_NB));
 	SHOW("flock(fd, LOCK_UN)", flock(fd, LOCK_UN));
-	SHOW("flock(other open, LOCK_SH|LOCK_NB)", flock(fd2, LOCK_SH | LOCK_NB));
+	SHOW("flock(other open, LOCK_SH|LOCK_NB)",
+	     flock(fd2, LOCK_SH | LOCK_NB));
 	OK(close(fd2));
 	ERR("flock(fd, 0)", EINVAL, flock(fd, 0));
 
@@ -136,6 +140,9 @@ int main(int argc, char **argv)
 	ERR("fcntl(ro2, F_SETLK, F_WRLCK)", EBADF, fcntl(r2, F_SETLK, &fl));
 	fl.l_type = F_WRLCK;
 	SHOW("fcntl(fd, F_SETLK, F_WRLCK 0..4)", fcntl(fd, F_SETLK, &fl));
+	fl.l_type = F_UNLCK;
+	fl.l_len = 0;
+	SHOW("fcntl(fd, F_SETLK, F_UNLCK all)", fcntl(fd, F_SETLK, &fl));
 
 	/* open file description locks do conflict within a process */
 	memset(&fl, 0, sizeof(fl));
@@ -149,13 +156,15 @@ int main(int argc, char **argv)
 	SHOW("fcntl(fd, F_OFD_GETLK, F_WRLCK 0..2)",
 	     fcntl(fd, F_OFD_GETLK, &fl));
 	printf("F_OFD_GETLK: %s start %ld len %ld pid %d\n",
-	       locktype(fl.l_type), (long)fl.l_start, (long)fl.l_len,
-	       fl.l_pid);
+	       locktype(fl.l_type), (long)fl.l_start, (long)fl.l_len, fl.l_pid);
 	memset(&fl, 0, sizeof(fl));
 	fl.l_type = F_RDLCK;
 	fl.l_len = 2;
 	SHOW("fcntl(ro2, F_OFD_SETLK, F_RDLCK 0..2)",
 	     fcntl(r2, F_OFD_SETLK, &fl));
+	fl.l_type = F_WRLCK;
+	ERR("fcntl(fd, F_OFD_SETLK, F_WRLCK 0..2)", EAGAIN,
+	    fcntl(fd, F_OFD_SETLK, &fl));
 	OK(close(r1));
 	OK(close(r2));
 

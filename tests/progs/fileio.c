@@ -44,8 +44,7 @@ int main(int argc, char **argv)
 	OK(stat("f", &st));
 	printf("mode %04o size %ld\n", st.st_mode & 07777, (long)st.st_size);
 
-	fd = SHOW("open(\"f\", O_RDWR)",
-		  syscall(SYS_open, "f", O_RDWR, JUNK));
+	fd = SHOW("open(\"f\", O_RDWR)", syscall(SYS_open, "f", O_RDWR, JUNK));
 	memset(buf, 0, sizeof(buf));
 	SHOW("read(fd, buf, 5)", read(fd, buf, 5));
 	show_bytes("buf", buf, 5);
@@ -73,11 +72,11 @@ int main(int argc, char **argv)
 	OK(lseek(fd, 0, SEEK_END));
 	iov[0].iov_base = "one ";
 	iov[0].iov_len = 4;
-	iov[1].iov_base = (void *)JUNK;
+	iov[1].iov_base = (void *)0x1000;
 	iov[1].iov_len = 0;
 	iov[2].iov_base = "two\n";
 	iov[2].iov_len = 4;
-	SHOW("writev(fd, [\"one \", <junk, 0>, \"two\\n\"], 3)",
+	SHOW("writev(fd, [\"one \", <0x1000, 0>, \"two\\n\"], 3)",
 	     writev(fd, iov, 3));
 	OK(lseek(fd, 0, SEEK_SET));
 	iov[0].iov_base = a;
@@ -108,7 +107,6 @@ int main(int argc, char **argv)
 	SHOW("preadv2(fd, [3], 1, -1, 0)", preadv2(fd, iov, 1, -1, 0));
 	show_bytes("iov[0]", a, 3);
 	SHOW("lseek(fd, 0, SEEK_CUR)", lseek(fd, 0, SEEK_CUR));
-	ERR("writev(fd, iov, 1025)", EINVAL, syscall(SYS_writev, fd, iov, 1025));
 	show_file("f");
 
 	/* ftruncate: shrink, then grow with zeros */
@@ -122,7 +120,8 @@ int main(int argc, char **argv)
 	OK(close(fd));
 
 	/* O_APPEND: writes go to the end whatever the offset */
-	fd = SHOW("open(\"f\", O_WRONLY|O_APPEND)", open("f", O_WRONLY | O_APPEND));
+	fd = SHOW("open(\"f\", O_WRONLY|O_APPEND)",
+		  open("f", O_WRONLY | O_APPEND));
 	OK(lseek(fd, 0, SEEK_SET));
 	SHOW("write(fd, \"+app\", 4)", write(fd, "+app", 4));
 	SHOW("lseek(fd, 0, SEEK_CUR)", lseek(fd, 0, SEEK_CUR));
@@ -157,10 +156,12 @@ int main(int argc, char **argv)
 	fd = OK(open("f", O_RDONLY));
 	ERR("openat(fd of a file, \"x\")", ENOTDIR, openat(fd, "x", O_RDONLY));
 	OK(close(fd));
-	ERR("open(\"f\", O_DIRECTORY)", ENOTDIR, open("f", O_RDONLY | O_DIRECTORY));
+	ERR("open(\"f\", O_DIRECTORY)", ENOTDIR,
+	    open("f", O_RDONLY | O_DIRECTORY));
 	ERR("open(\"sub\", O_WRONLY)", EISDIR, open("sub", O_WRONLY));
 	OK(symlink("f", "lnk"));
-	ERR("open(\"lnk\", O_NOFOLLOW)", ELOOP, open("lnk", O_RDONLY | O_NOFOLLOW));
+	ERR("open(\"lnk\", O_NOFOLLOW)", ELOOP,
+	    open("lnk", O_RDONLY | O_NOFOLLOW));
 	ERR("read(dfd)", EISDIR, read(dfd, buf, 1));
 	OK(close(dfd));
 

@@ -57,11 +57,13 @@ static void list(const char *path)
 		const char *k;
 
 		if (e->d_type != DT_UNKNOWN)
-			k = e->d_type == DT_DIR ? "dir" :
-			    e->d_type == DT_REG ? "file" :
-			    e->d_type == DT_LNK ? "symlink" :
-			    e->d_type == DT_FIFO ? "fifo" : "other";
-		else if (!fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW))
+			k = e->d_type == DT_DIR	 ? "dir" :
+			    e->d_type == DT_REG	 ? "file" :
+			    e->d_type == DT_LNK	 ? "symlink" :
+			    e->d_type == DT_FIFO ? "fifo" :
+						   "other";
+		else if (!fstatat(dirfd(d), e->d_name, &st,
+				  AT_SYMLINK_NOFOLLOW))
 			k = kind(st.st_mode);
 		else
 			k = "?";
@@ -122,14 +124,16 @@ int main(int argc, char **argv)
 	SHOW("mkdir(\"d\", 0750)", mkdir("d", 0750));
 	ERR("mkdir(\"d\") again", EEXIST, mkdir("d", 0750));
 	ERR("mkdir(\"no/d\")", ENOENT, mkdir("no/d", 0750));
-	SHOW("mkdirat(AT_FDCWD, \"d/e\", 0700)", mkdirat(AT_FDCWD, "d/e", 0700));
+	SHOW("mkdirat(AT_FDCWD, \"d/e\", 0700)",
+	     mkdirat(AT_FDCWD, "d/e", 0700));
 	fd = OK(open("d/a", O_WRONLY | O_CREAT, 0644));
 	OK(write(fd, "0123456789", 10));
 	SHOW("close", close(fd));
 	OK(close(OK(open("d/b", O_WRONLY | O_CREAT, 0600))));
 	SHOW("mkfifo(\"d/p\", 0600)", mkfifo("d/p", 0600));
 	SHOW("symlink(\"a\", \"d/l\")", symlink("a", "d/l"));
-	SHOW("symlink(\"nowhere\", \"d/dangling\")", symlink("nowhere", "d/dangling"));
+	SHOW("symlink(\"nowhere\", \"d/dangling\")",
+	     symlink("nowhere", "d/dangling"));
 	ERR("symlink over existing", EEXIST, symlink("a", "d/b"));
 	SHOW("link(\"d/a\", \"d/hard\")", link("d/a", "d/hard"));
 	list("d");
@@ -175,6 +179,7 @@ int main(int argc, char **argv)
 	SHOW("readlink(\"d/dangling\", buf, 64)",
 	     syscall(SYS_readlink, "d/dangling", buf, sizeof(buf)));
 	show_bytes("buf", buf, 8);
+	memset(buf, 'X', sizeof(buf));
 	SHOW("readlinkat(dfd, \"dangling\", buf, 3)",
 	     readlinkat(fd, "dangling", buf, 3));
 	show_bytes("buf", buf, 8);
@@ -193,7 +198,8 @@ int main(int argc, char **argv)
 	SHOW("faccessat(dfd, \"e\", X_OK)",
 	     syscall(SYS_faccessat, fd, "e", X_OK, JUNK));
 	SHOW("faccessat2(dfd, \"dangling\", F_OK, AT_SYMLINK_NOFOLLOW)",
-	     syscall(SYS_faccessat2, fd, "dangling", F_OK, AT_SYMLINK_NOFOLLOW));
+	     syscall(SYS_faccessat2, fd, "dangling", F_OK,
+		     AT_SYMLINK_NOFOLLOW));
 	ERR("faccessat2(dfd, \"dangling\", F_OK, 0)", ENOENT,
 	    syscall(SYS_faccessat2, fd, "dangling", F_OK, 0));
 	ERR("faccessat2(dfd, \"a\", F_OK, 0x1)", EINVAL,
@@ -223,7 +229,8 @@ int main(int argc, char **argv)
 	ERR("unlink(\"d/e\")", EISDIR, unlink("d/e"));
 	ERR("unlinkat(dfd, \"b\", AT_REMOVEDIR)", ENOTDIR,
 	    unlinkat(fd, "b", AT_REMOVEDIR));
-	SHOW("unlinkat(dfd, \"e\", AT_REMOVEDIR)", unlinkat(fd, "e", AT_REMOVEDIR));
+	SHOW("unlinkat(dfd, \"e\", AT_REMOVEDIR)",
+	     unlinkat(fd, "e", AT_REMOVEDIR));
 	SHOW("unlink(\"d/b\")", unlink("d/b"));
 	SHOW("unlink(\"d/l\")", unlink("d/l"));
 	SHOW("unlink(\"d/dangling\")", unlink("d/dangling"));

@@ -44,20 +44,28 @@ int main(int argc, char **argv)
 	ERR("read(fd, NULL, 10)", EFAULT, syscall(SYS_read, fd, NULL, 10));
 	ERR("read(fd, 1, 10)", EFAULT, syscall(SYS_read, fd, 1, 10));
 	ERR("read(fd, unmapped, 10)", EFAULT, syscall(SYS_read, fd, gone, 10));
-	SHOW("lseek(fd, 0, SEEK_CUR) after failed reads", lseek(fd, 0, SEEK_CUR));
+	SHOW("lseek(fd, 0, SEEK_CUR) after failed reads",
+	     lseek(fd, 0, SEEK_CUR));
 	SHOW("read(fd, 4 bytes before a hole, 10)", read(fd, edge, 10));
 	show_bytes("edge", edge, 4);
 	SHOW("read(fd, NULL, 0)", syscall(SYS_read, fd, NULL, 0));
 	ERR("write(fd, NULL, 10)", EFAULT, syscall(SYS_write, fd, NULL, 10));
-	ERR("write(fd, unmapped, 10)", EFAULT, syscall(SYS_write, fd, gone, 10));
+	ERR("write(fd, unmapped, 10)", EFAULT,
+	    syscall(SYS_write, fd, gone, 10));
 	ERR("write(1, NULL, 10)", EFAULT, syscall(SYS_write, 1, NULL, 10));
 	ERR("write(1, (void *)1, 3)", EFAULT, syscall(SYS_write, 1, 1, 3));
 	OK(pipe(p));
-	SHOW("write(pipe, 4 bytes before a hole, 10)", write(p[1], edge, 10));
+	ERR("write(pipe, 4 bytes before a hole, 10)", EFAULT,
+	    write(p[1], edge, 10));
+	SHOW("write(pipe, 4 bytes before a hole, 4)", write(p[1], edge, 4));
 	SHOW("read(pipe, buf, 16)", read(p[0], buf, sizeof(buf)));
 	show_bytes("buf", buf, 4);
-	ERR("pwrite64(fd, unmapped, 1, 0)", EFAULT, syscall(SYS_pwrite64, fd, gone, 1, 0));
-	ERR("pread64(fd, NULL, 1, 0)", EFAULT, syscall(SYS_pread64, fd, NULL, 1, 0));
+	OK(lseek(fd, 0, SEEK_END));
+	SHOW("write(fd, 4 bytes before a hole, 10)", write(fd, edge, 10));
+	ERR("pwrite64(fd, unmapped, 1, 0)", EFAULT,
+	    syscall(SYS_pwrite64, fd, gone, 1, 0));
+	ERR("pread64(fd, NULL, 1, 0)", EFAULT,
+	    syscall(SYS_pread64, fd, NULL, 1, 0));
 	iov[0].iov_base = buf;
 	iov[0].iov_len = 2;
 	iov[1].iov_base = NULL;
@@ -66,7 +74,8 @@ int main(int argc, char **argv)
 	SHOW("readv(fd, [buf 2, NULL 5])", readv(fd, iov, 2));
 	show_bytes("buf", buf, 2);
 	ERR("readv(fd, NULL iov, 2)", EFAULT, syscall(SYS_readv, fd, NULL, 2));
-	ERR("writev(fd, unmapped iov, 1)", EFAULT, syscall(SYS_writev, fd, gone, 1));
+	ERR("writev(fd, unmapped iov, 1)", EFAULT,
+	    syscall(SYS_writev, fd, gone, 1));
 
 	ERR("stat(NULL)", EFAULT, syscall(SYS_stat, NULL, buf));
 	ERR("stat((char *)1)", EFAULT, syscall(SYS_stat, 1, buf));
@@ -91,7 +100,8 @@ int main(int argc, char **argv)
 	ERR("clock_gettime(CLOCK_MONOTONIC, unmapped)", EFAULT,
 	    syscall(SYS_clock_gettime, CLOCK_MONOTONIC, gone));
 	ERR("pipe2(NULL, 0)", EFAULT, syscall(SYS_pipe2, NULL, 0));
-	ERR("getrandom(NULL, 16, 0)", EFAULT, syscall(SYS_getrandom, NULL, 16, 0));
+	ERR("getrandom(NULL, 16, 0)", EFAULT,
+	    syscall(SYS_getrandom, NULL, 16, 0));
 	ERR("getrandom(unmapped, 16, 0)", EFAULT,
 	    syscall(SYS_getrandom, gone, 16, 0));
 	ERR("getcwd(NULL, 100)", EFAULT, syscall(SYS_getcwd, NULL, 100));
@@ -112,6 +122,10 @@ int main(int argc, char **argv)
 	    (long)mmap(NULL, (size_t)-1, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS,
 		       -1, 0));
 	ERR("munmap(unaligned)", EINVAL, munmap(page + 1, 1));
+	/* more iovecs than the kernel takes: it reads none of them */
+	ERR("writev(fd, iov, 1025)", EINVAL,
+	    syscall(SYS_writev, fd, iov, 1025));
+	ERR("readv(fd, iov, -1)", EINVAL, syscall(SYS_readv, fd, iov, -1));
 	r = syscall(SYS_write, 1, "", 0, JUNK, JUNK, JUNK);
 	printf("write(1, \"\", 0) = %ld\n", r);
 

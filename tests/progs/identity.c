@@ -38,18 +38,6 @@ int main(int argc, char **argv)
 	       yesno(syscall(SYS_getpid, JUNK, JUNK) == pid));
 	printf("getppid > 0 %s, != getpid %s\n", yesno(getppid() > 0),
 	       yesno(getppid() != pid));
-	n = OK(readlink("/proc/self", link, sizeof(link) - 1));
-	link[n] = 0;
-	printf("/proc/self names getpid %s\n", yesno(atol(link) == pid));
-	snprintf(buf, sizeof(buf), "/proc/%d/stat", pid);
-	fd = open(buf, O_RDONLY);
-	printf("/proc/<getpid>/stat opens %s\n", yesno(fd >= 0));
-	if (fd >= 0) {
-		n = OK(read(fd, buf, sizeof(buf) - 1));
-		buf[n] = 0;
-		printf("its first field is getpid %s\n", yesno(atol(buf) == pid));
-		close(fd);
-	}
 	printf("getpgid(0) > 0 %s, getsid(0) > 0 %s, getpgrp == getpgid(0) %s\n",
 	       yesno(getpgid(0) > 0), yesno(getsid(0) > 0),
 	       yesno(getpgrp() == getpgid(0)));
@@ -74,9 +62,11 @@ int main(int argc, char **argv)
 	       yesno(rl.rlim_cur <= rl.rlim_max), yesno(rl.rlim_cur >= 64));
 	SHOW("getrlimit(RLIMIT_NOFILE)", getrlimit(RLIMIT_NOFILE, &rl2));
 	printf("getrlimit agrees with prlimit64 %s\n",
-	       yesno(rl.rlim_cur == rl2.rlim_cur && rl.rlim_max == rl2.rlim_max));
+	       yesno(rl.rlim_cur == rl2.rlim_cur &&
+		     rl.rlim_max == rl2.rlim_max));
 	rl2.rlim_cur = 100;
-	SHOW("setrlimit(RLIMIT_NOFILE, soft 100)", setrlimit(RLIMIT_NOFILE, &rl2));
+	SHOW("setrlimit(RLIMIT_NOFILE, soft 100)",
+	     setrlimit(RLIMIT_NOFILE, &rl2));
 	SHOW("prlimit64(0, RLIMIT_NOFILE, &orig, &old)",
 	     prlimit(0, RLIMIT_NOFILE, &rl, &old));
 	printf("old soft limit 100 %s\n", yesno(old.rlim_cur == 100));
@@ -126,6 +116,20 @@ int main(int argc, char **argv)
 	       yesno(si.uptime > 0), yesno(si.totalram > 0),
 	       yesno(si.procs > 0));
 	SHOW("sched_yield", sched_yield());
+	/* last, the pid as /proc shows it */
+	n = OK(readlink("/proc/self", link, sizeof(link) - 1));
+	link[n] = 0;
+	printf("/proc/self names getpid %s\n", yesno(atol(link) == pid));
+	snprintf(buf, sizeof(buf), "/proc/%d/stat", pid);
+	fd = open(buf, O_RDONLY);
+	printf("/proc/<getpid>/stat opens %s\n", yesno(fd >= 0));
+	if (fd >= 0) {
+		n = OK(read(fd, buf, sizeof(buf) - 1));
+		buf[n] = 0;
+		printf("its first field is getpid %s\n",
+		       yesno(atol(buf) == pid));
+		close(fd);
+	}
 	scratch_leave();
 	printf("done\n");
 	return 0;

@@ -29,7 +29,8 @@ int main(int argc, char **argv)
 	SHOW("ioctl(pipe, FIONREAD) empty", ioctl(p[0], FIONREAD, &n));
 	printf("FIONREAD %d\n", n);
 	OK(write(p[1], "hello", 5));
-	SHOW("ioctl(pipe, FIONREAD)", syscall(SYS_ioctl, p[0], FIONREAD, &n, JUNK));
+	SHOW("ioctl(pipe, FIONREAD)",
+	     syscall(SYS_ioctl, p[0], FIONREAD, &n, JUNK));
 	printf("FIONREAD %d\n", n);
 	OK(read(p[0], buf, 2));
 	OK(ioctl(p[0], FIONREAD, &n));

@@ -24,7 +24,8 @@ int main(int argc, char **argv)
 	       yesno(syscall(SYS_getppid, h, c, s, h, c, s) > 0));
 	SHOW("getuid(junk...) == getuid()",
 	     syscall(SYS_getuid, c, s, h, c, s, h) == getuid());
-	SHOW("sched_yield(junk...)", syscall(SYS_sched_yield, s, s, s, s, s, s));
+	SHOW("sched_yield(junk...)",
+	     syscall(SYS_sched_yield, s, s, s, s, s, s));
 	fd = SHOW("open(\"f\", O_WRONLY|O_CREAT|O_TRUNC, 0644, junk...)",
 		  syscall(SYS_open, "f", O_WRONLY | O_CREAT | O_TRUNC, 0644, s,
 			  h, c));
@@ -39,7 +40,8 @@ int main(int argc, char **argv)
 	show_bytes("buf", buf, 4);
 	SHOW("lseek(fd, 1, SEEK_SET, junk...)",
 	     syscall(SYS_lseek, fd, 1, SEEK_SET, s, h, c));
-	SHOW("fcntl(fd, F_GETFD, junk)", syscall(SYS_fcntl, fd, F_GETFD, s, h, c));
+	SHOW("fcntl(fd, F_GETFD, junk)",
+	     syscall(SYS_fcntl, fd, F_GETFD, s, h, c));
 	SHOW("fcntl(fd, F_GETFL, junk) & O_ACCMODE",
 	     syscall(SYS_fcntl, fd, F_GETFL, h, c, s) & O_ACCMODE);
 	SHOW("close(fd)", close(fd));

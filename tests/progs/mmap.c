@@ -104,8 +104,8 @@ int main(int argc, char **argv)
 	fd = SHOW("open(\"data\", O_RDONLY)", open("data", O_RDONLY));
 	f = mmap(NULL, 3 * pg, PROT_READ, MAP_PRIVATE, fd, 0);
 	EXPECT(f != MAP_FAILED);
-	h = fnv1a(FNV_INIT, f, 20000);
-	printf("file mapping: starts \"%.6s\", fnv1a of 20000 bytes %08x\n", f, h);
+	h = fnv1a(FNV_INIT, f, 3 * pg);
+	printf("file mapping: starts \"%.6s\", fnv1a of 3 pages %08x\n", f, h);
 	printf("write to read-only mapping faults %s\n", yesno(faults(f, 1)));
 	q = mmap(NULL, pg, PROT_READ, MAP_PRIVATE, fd, pg);
 	EXPECT(q != MAP_FAILED);

@@ -32,7 +32,8 @@ static void rseq_check(void)
 				     __rseq_offset);
 		printf("rseq registered by libc\n");
 		ERR("rseq(other area, register)", EINVAL,
-		    syscall(SYS_rseq, &own_rseq, sizeof(own_rseq), 0, RSEQ_SIG));
+		    syscall(SYS_rseq, &own_rseq, sizeof(own_rseq), 0,
+			    RSEQ_SIG));
 	} else {
 		rs = &own_rseq;
 		printf("rseq registered by libc (no, registering our own)\n");
@@ -165,8 +166,7 @@ int main(int argc, char **argv)
 	SHOW("sendfile(dst, src, @10, 6)", sendfile(fd2, fd, &off_in, 6));
 	OK(pipe(p));
 	off_in = 0;
-	SHOW("splice(src@0 -> pipe, 3)",
-	     splice(fd, &off_in, p[1], NULL, 3, 0));
+	SHOW("splice(src@0 -> pipe, 3)", splice(fd, &off_in, p[1], NULL, 3, 0));
 	SHOW("splice(pipe -> dst, 3)", splice(p[0], NULL, fd2, NULL, 3, 0));
 	r = SHOW("pread64(dst, buf, 64, 0)", pread(fd2, buf, sizeof(buf), 0));
 	show_bytes("dst", buf, r);

@@ -16,10 +16,12 @@ int main(int argc, char **argv)
 
 	scratch_enter(argc, argv, "prctl");
 	SHOW("prctl(PR_GET_TSC)", prctl(PR_GET_TSC, &v, 0, 0, 0));
-	printf("tsc mode %s\n", v == PR_TSC_ENABLE ? "PR_TSC_ENABLE" :
-				v == PR_TSC_SIGSEGV ? "PR_TSC_SIGSEGV" : "?");
+	printf("tsc mode %s\n", v == PR_TSC_ENABLE  ? "PR_TSC_ENABLE" :
+				v == PR_TSC_SIGSEGV ? "PR_TSC_SIGSEGV" :
+						      "?");
 	SHOW("prctl(PR_GET_SECCOMP)", prctl(PR_GET_SECCOMP, 0, 0, 0, 0));
-	SHOW("prctl(PR_GET_NO_NEW_PRIVS)", prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0));
+	SHOW("prctl(PR_GET_NO_NEW_PRIVS)",
+	     prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0));
 	SHOW("prctl(PR_SET_NAME, \"mvee-test\")",
 	     prctl(PR_SET_NAME, "mvee-test", 0, 0, 0));
 	SHOW("prctl(PR_GET_NAME)", prctl(PR_GET_NAME, name, 0, 0, 0));

@@ -30,9 +30,11 @@ int main(int argc, char **argv)
 	SHOW("getrandom(a, 16, 0)",
 	     syscall(SYS_getrandom, a, 16, 0, JUNK, JUNK, JUNK));
 	hex("getrandom", a, 16);
-	SHOW("getrandom(b, 16, GRND_NONBLOCK)", getrandom(b, 16, GRND_NONBLOCK));
+	SHOW("getrandom(b, 16, GRND_NONBLOCK)",
+	     getrandom(b, 16, GRND_NONBLOCK));
 	hex("getrandom nonblock", b, 16);
-	SHOW("getrandom(c, 16, GRND_INSECURE)", getrandom(c, 16, GRND_INSECURE));
+	SHOW("getrandom(c, 16, GRND_INSECURE)",
+	     getrandom(c, 16, GRND_INSECURE));
 	ERR("getrandom(c, 16, 0x100)", EINVAL, getrandom(c, 16, 0x100));
 	SHOW("getrandom(c, 0, 0)", getrandom(c, 0, 0));
 
@@ -44,7 +46,8 @@ int main(int argc, char **argv)
 	for (i = 0; i < n; i++)
 		nonzero += big[i] != 0;
 	printf("1000 bytes mostly nonzero %s, first two 16-byte reads differ %s\n",
-	       yesno(nonzero > 900), yesno(memcmp(a, b, 16) && memcmp(a, d, 16)));
+	       yesno(nonzero > 900),
+	       yesno(memcmp(a, b, 16) && memcmp(a, d, 16)));
 	OK(close(fd));
 
 	/* using the bytes to take a branch must not make variants disagree */

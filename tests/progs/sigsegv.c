@@ -26,33 +26,36 @@ static const char *code(int sig, int c)
 {
 	if (sig == SIGSEGV)
 		return c == SEGV_MAPERR ? "SEGV_MAPERR" :
-		       c == SEGV_ACCERR ? "SEGV_ACCERR" : "?";
+		       c == SEGV_ACCERR ? "SEGV_ACCERR" :
+					  "?";
 	if (sig == SIGILL)
 		return c == ILL_ILLOPN ? "ILL_ILLOPN" : "?";
 	if (sig == SIGFPE)
 		return c == FPE_INTDIV ? "FPE_INTDIV" : "?";
 	if (sig == SIGTRAP)
-		return c == SI_KERNEL ? "SI_KERNEL" : c == TRAP_BRKPT ? "TRAP_BRKPT" : "?";
+		return c == SI_KERNEL  ? "SI_KERNEL" :
+		       c == TRAP_BRKPT ? "TRAP_BRKPT" :
+					 "?";
 	return "?";
 }
 
-#define TRY(label, expr)                                                  \
-	do {                                                              \
-		got_sig = 0;                                              \
-		if (!sigsetjmp(env, 1)) {                                 \
-			expr;                                             \
-			printf("%s: no signal\n", label);                 \
-		} else {                                                  \
-			printf("%s: %s %s, si_addr as expected %s\n", label, \
-			       sigabbrev_np(got_sig),                     \
-			       code(got_sig, got_code), yesno(addr_ok));  \
-		}                                                         \
+#define TRY(label, expr)                                                       \
+	do {                                                                   \
+		got_sig = 0;                                                   \
+		if (!sigsetjmp(env, 1)) {                                      \
+			expr;                                                  \
+			printf("%s: no signal\n", label);                      \
+		} else {                                                       \
+			printf("%s: %s %s, si_addr as expected %s\n", label,   \
+			       sigabbrev_np(got_sig), code(got_sig, got_code), \
+			       yesno(addr_ok));                                \
+		}                                                              \
 	} while (0)
 
 int main(int argc, char **argv)
 {
 	struct sigaction sa;
-	volatile int zero = 0, r;
+	volatile int r;
 	char *ro;
 
 	scratch_enter(argc, argv, "sigsegv");
@@ -75,7 +78,12 @@ int main(int argc, char **argv)
 	expect_addr = NULL;
 	TRY("ud2", __asm__ volatile("ud2"));
 	TRY("int3", __asm__ volatile("int3"));
-	TRY("divide by zero", r = 1 / zero);
+	TRY("divide by zero",
+	    __asm__ volatile("xorl %%ecx, %%ecx\n\tmovl $1, %%eax\n\t"
+			     "cltd\n\tidivl %%ecx"
+			     :
+			     :
+			     : "eax", "ecx", "edx"));
 	TRY("after all that, a plain write", r = 2);
 	(void)r;
 	OK(munmap(ro, 4096));

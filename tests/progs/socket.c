@@ -135,14 +135,14 @@ static void tcp(void)
 	printf("bound to 127.0.0.1 %s, port chosen %s, len %u\n",
 	       yesno(addr.sin_addr.s_addr == htonl(INADDR_LOOPBACK)),
 	       yesno(addr.sin_port != 0), len);
-	ERR("accept4(l, SOCK_NONBLOCK) nothing pending", EAGAIN,
-	    ({
+	ERR("accept4(l, SOCK_NONBLOCK) nothing pending", EAGAIN, ({
 		    OK(fcntl(l, F_SETFL, O_NONBLOCK));
 		    accept4(l, NULL, NULL, 0);
 	    }));
 	OK(fcntl(l, F_SETFL, 0));
 
-	c = SHOW("socket(AF_INET, SOCK_STREAM)", socket(AF_INET, SOCK_STREAM, 0));
+	c = SHOW("socket(AF_INET, SOCK_STREAM)",
+		 socket(AF_INET, SOCK_STREAM, 0));
 	SHOW("connect(c, listener)", connect(c, (void *)&addr, sizeof(addr)));
 	len = sizeof(caddr);
 	memset(&caddr, 0, sizeof(caddr));
@@ -158,7 +158,8 @@ static void tcp(void)
 	       yesno(same_addr(&caddr, &sname)));
 	len = sizeof(peer);
 	SHOW("getpeername(c)", getpeername(c, (void *)&peer, &len));
-	printf("client's peer is the listener %s\n", yesno(same_addr(&peer, &addr)));
+	printf("client's peer is the listener %s\n",
+	       yesno(same_addr(&peer, &addr)));
 	ERR("getpeername(l)", ENOTCONN, getpeername(l, (void *)&peer, &len));
 
 	SHOW("setsockopt(c, TCP_NODELAY, 1)",
@@ -169,7 +170,8 @@ static void tcp(void)
 	SHOW("recvfrom(s, buf, 64, MSG_WAITALL, NULL, NULL)",
 	     recvfrom(s, buf, 8, MSG_WAITALL, NULL, NULL));
 	show_bytes("buf", buf, 8);
-	SHOW("sendto(s, \"back\", 4, 0, NULL, 0)", sendto(s, "back", 4, 0, NULL, 0));
+	SHOW("sendto(s, \"back\", 4, 0, NULL, 0)",
+	     sendto(s, "back", 4, 0, NULL, 0));
 	SHOW("read(c, buf, 64)", read(c, buf, 64));
 	show_bytes("buf", buf, 4);
 	OK(close(s));
@@ -216,8 +218,7 @@ static void unix_path(void)
 	SHOW("bind(l, \"sock\")", bind(l, (void *)&sa, sizeof(sa)));
 	OK(stat("sock", &st));
 	printf("\"sock\" is a socket %s\n", yesno(S_ISSOCK(st.st_mode)));
-	ERR("bind(\"sock\") again", EADDRINUSE,
-	    ({
+	ERR("bind(\"sock\") again", EADDRINUSE, ({
 		    int l2 = OK(socket(AF_UNIX, SOCK_STREAM, 0));
 		    int r = bind(l2, (void *)&sa, sizeof(sa));
 		    int e = errno;

@@ -52,45 +52,45 @@ static inline long show_ret(const char *label, long ret, int err)
 	return ret;
 }
 
-#define SHOW(label, expr)                                 \
-	({                                                \
-		long r_;                                  \
-		int e_;                                   \
-		errno = 0;                                \
-		r_ = (long)(expr);                        \
-		e_ = errno;                               \
-		show_ret(label, r_, e_);                  \
-		errno = e_;                               \
-		r_;                                       \
+#define SHOW(label, expr)                \
+	({                               \
+		long r_;                 \
+		int e_;                  \
+		errno = 0;               \
+		r_ = (long)(expr);       \
+		e_ = errno;              \
+		show_ret(label, r_, e_); \
+		errno = e_;              \
+		r_;                      \
 	})
 
 /* a call that must succeed; its result is returned, not printed */
-#define OK(expr)                                                       \
-	({                                                             \
-		long r_ = (long)(expr);                                \
-		if (r_ == -1)                                          \
-			fail("%s = -1 %s", #expr, ename(errno));       \
-		r_;                                                    \
+#define OK(expr)                                                 \
+	({                                                       \
+		long r_ = (long)(expr);                          \
+		if (r_ == -1)                                    \
+			fail("%s = -1 %s", #expr, ename(errno)); \
+		r_;                                              \
 	})
 
 /* a call that must fail with errno e; prints "label = -1 ENAME" */
-#define ERR(label, e, expr)                                             \
-	({                                                              \
-		long r_;                                                \
-		int e_;                                                 \
-		errno = 0;                                              \
-		r_ = (long)(expr);                                      \
-		e_ = errno;                                             \
-		if (r_ != -1 || e_ != (e))                              \
-			fail("%s = %ld %s, expected -1 %s", label, r_,  \
-			     r_ == -1 ? ename(e_) : "", ename(e));      \
-		printf("%s = -1 %s\n", label, ename(e_));               \
+#define ERR(label, e, expr)                                            \
+	({                                                             \
+		long r_;                                               \
+		int e_;                                                \
+		errno = 0;                                             \
+		r_ = (long)(expr);                                     \
+		e_ = errno;                                            \
+		if (r_ != -1 || e_ != (e))                             \
+			fail("%s = %ld %s, expected -1 %s", label, r_, \
+			     r_ == -1 ? ename(e_) : "", ename(e));     \
+		printf("%s = -1 %s\n", label, ename(e_));              \
 	})
 
-#define EXPECT(cond)                                         \
-	do {                                                 \
-		if (!(cond))                                 \
-			fail("expected %s", #cond);          \
+#define EXPECT(cond)                                \
+	do {                                        \
+		if (!(cond))                        \
+			fail("expected %s", #cond); \
 	} while (0)
 
 static inline const char *yesno(int b)

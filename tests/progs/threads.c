@@ -79,8 +79,8 @@ int main(int argc, char **argv)
 	for (i = 0; i < NT; i++) {
 		if (pthread_join(t[i], &ret))
 			fail("pthread_join");
-		printf("thread %d: sum %ld, own tid %s, returned its sum %s\n", i,
-		       jobs[i].sum, yesno(jobs[i].tid_differs),
+		printf("thread %d: sum %ld, own tid %s, returned its sum %s\n",
+		       i, jobs[i].sum, yesno(jobs[i].tid_differs),
 		       yesno(ret == &jobs[i].sum));
 	}
 	printf("total %ld, arrived %d\n", shared_total, arrived);
@@ -90,7 +90,8 @@ int main(int argc, char **argv)
 		seen[buf[0] - 'a']++;
 	}
 	printf("each thread wrote once %s\n",
-	       yesno(seen[0] == 1 && seen[1] == 1 && seen[2] == 1 && seen[3] == 1));
+	       yesno(seen[0] == 1 && seen[1] == 1 && seen[2] == 1 &&
+		     seen[3] == 1));
 
 	if (pthread_create(&e, NULL, early, NULL) || pthread_join(e, &ret))
 		fail("early");

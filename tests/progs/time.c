@@ -31,7 +31,8 @@ static void show_clock(const char *name, clockid_t id, int wall)
 	else
 		ok = ok && a.tv_sec >= 0;
 	printf("clock_gettime(%s): plausible %s, libc/raw/libc monotonic %s\n",
-	       name, yesno(ok), yesno(ns(&a) <= ns(&raw) && ns(&raw) <= ns(&b)));
+	       name, yesno(ok),
+	       yesno(ns(&a) <= ns(&raw) && ns(&raw) <= ns(&b)));
 }
 
 int main(int argc, char **argv)
@@ -70,7 +71,8 @@ int main(int argc, char **argv)
 	       yesno(a.tv_sec > Y2020 && a.tv_sec < Y2200));
 	ERR("clock_gettime(12345)", EINVAL, clock_gettime(12345, &a));
 
-	SHOW("clock_getres(CLOCK_REALTIME)", clock_getres(CLOCK_REALTIME, &res));
+	SHOW("clock_getres(CLOCK_REALTIME)",
+	     clock_getres(CLOCK_REALTIME, &res));
 	printf("resolution at most 1ms %s\n",
 	       yesno(res.tv_sec == 0 && res.tv_nsec > 0 &&
 		     res.tv_nsec <= 1000000));
@@ -101,7 +103,8 @@ int main(int argc, char **argv)
 	printf("clock_nanosleep(TIMER_ABSTIME +2ms) = %ld, deadline passed %s\n",
 	       r, yesno(ns(&b) >= ns(&req)));
 	r = clock_nanosleep(CLOCK_THREAD_CPUTIME_ID, 0, &req, NULL);
-	printf("clock_nanosleep(CLOCK_THREAD_CPUTIME_ID) = %s\n", ename((int)r));
+	printf("clock_nanosleep(CLOCK_THREAD_CPUTIME_ID) = %s\n",
+	       ename((int)r));
 	scratch_leave();
 	printf("done\n");
 	return 0;

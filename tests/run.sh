@@ -1,0 +1,628 @@
+#!/bin/bash
+# run.sh - mvee's program tests, the strace/rr way.
+#
+#   tests/run.sh [-k PATTERN] [-j JOBS] [-l] [-v]
+#
+# Four groups of cases, each case one line "PASS name" or "FAIL name (why)",
+# then one summary line "N passed, M failed"; the exit status is non-zero
+# when anything failed.
+#   prog/*     tests/progs/*.c run natively and under mvee -n 2 and -n 3:
+#              stdout, stderr, exit status (or fatal signal) and the files
+#              left in the scratch dir must be those of the native run
+#   diverge/*  tests/diverge/*.c under mvee: exit status 86, a report whose
+#              first stderr line starts "mvee: divergence" and names the
+#              call (the "expect:" line of the source), nothing on stdout,
+#              nothing written to files
+#   real/*     real programs (coreutils, gzip, python3, sqlite3, bash...),
+#              compared with their native run like prog/*
+#   cli/*      mvee's own command line: usage errors, missing programs
+# Every run has a fresh scratch dir as cwd (also argv[1] of the test
+# programs), a timeout, only fds 0-2 open, and must leave no process
+# behind. Test programs are compiled into build/tests/bin/ when their
+# source is newer; failures keep their outputs, diffs and the snippet that
+# ran under build/tests/logs/CASE/.
+#
+# Options: -k PATTERN  run only the cases whose name matches (grep -E)
+#          -j JOBS     run JOBS cases at once (default 1)
+#          -l          list the cases and exit
+#          -v          print the first lines of each failure's diffs and
+#                      of mvee's stderr
+# Environment: MVEE (default build/mvee) the binary under test, e.g. an ASan
+# build; MVEE_FLAGS extra options for it; VARIANTS (default "2 3");
+# TIMEOUT seconds per run (default 60); CC (default cc); TMPDIR.
+
+set -u
+shopt -s nullglob
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+MVEE=${MVEE:-$ROOT/build/mvee}
+MVEE_FLAGS=${MVEE_FLAGS:-}
+VARIANTS=${VARIANTS:-2 3}
+TIMEOUT=${TIMEOUT:-60}
+CC=${CC:-cc}
+DIVERGENCE_STATUS=86
+PATTERN=
+JOBS=1
+LIST=0
+VERBOSE=0
+
+usage()
+{
+	sed -n '2,/^$/s/^# \{0,1\}//p' "$0" >&2
+	exit 2
+}
+
+while getopts "k:j:lvh" opt; do
+	case $opt in
+	k) PATTERN=$OPTARG ;;
+	j) JOBS=$OPTARG ;;
+	l) LIST=1 ;;
+	v) VERBOSE=1 ;;
+	*) usage ;;
+	esac
+done
+shift $((OPTIND - 1))
+[ $# -eq 0 ] || usage
+
+case $MVEE in
+/*) ;;
+*) MVEE=$PWD/$MVEE ;;
+esac
+if [ "$LIST" = 0 ] && [ ! -x "$MVEE" ]; then
+	echo "run.sh: $MVEE not found or not executable (run make, or set MVEE)" >&2
+	exit 2
+fi
+
+OUT=$ROOT/build/tests
+LOGS=$OUT/logs
+B=$OUT/bin
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/mvee-tests.XXXXXX") || exit 2
+D=$WORK/data
+RESULTS=$WORK/results
+mkdir -p "$B/progs" "$B/diverge" "$LOGS" "$D" "$RESULTS"
+trap 'rm -rf "$WORK"' EXIT
+trap 'exit 130' INT TERM
+
+export LC_ALL=C MVEE MVEE_FLAGS B D
+ulimit -c 0
+
+TCFLAGS="-O1 -g -Wall -Wextra -D_GNU_SOURCE -fPIE -pie -pthread"
+
+# ---------------------------------------------------------------- helpers
+
+# compile tests/GROUP/NAME.c into $B/GROUP/NAME unless it is up to date
+build()
+{
+	local group=$1 name=$2
+	local src=$ROOT/tests/$group/$name.c bin=$B/$group/$name
+	local hdr=$ROOT/tests/progs/tests.h
+
+	if [ -x "$bin" ] && [ "$bin" -nt "$src" ] && [ "$bin" -nt "$hdr" ]; then
+		return 0
+	fi
+	# one compiler at a time per binary: -j may ask twice
+	(
+		flock 9
+		[ -x "$bin" ] && [ "$bin" -nt "$src" ] && [ "$bin" -nt "$hdr" ] &&
+			exit 0
+		$CC $TCFLAGS -I"$ROOT/tests/progs" -o "$bin.tmp" "$src" \
+			>"$bin.log" 2>&1 && mv "$bin.tmp" "$bin"
+	) 9>"$bin.lock"
+}
+
+# what every snippet can use: R runs its arguments natively or under mvee
+# (RUN_N variants); RX does the same with exec, for the last command of a
+# snippet or a background job, so that no shell stands in between
+PRELUDE='
+R() {
+	if [ -n "$RUN_N" ]; then
+		"$MVEE" $MVEE_FLAGS -n "$RUN_N" -- "$@"
+	else
+		"$@"
+	fi
+}
+RX() {
+	if [ -n "$RUN_N" ]; then
+		exec "$MVEE" $MVEE_FLAGS -n "$RUN_N" -- "$@"
+	else
+		exec "$@"
+	fi
+}
+'
+
+# processes still running with a cwd in $1 (variants mvee left behind)
+stragglers()
+{
+	local dir=$1 pids
+	for _ in 1 2 3 4 5 6 7 8 9 10; do
+		pids=$(find /proc/[0-9]*/cwd -maxdepth 0 -lname "$dir*" \
+			2>/dev/null | cut -d/ -f3)
+		[ -z "$pids" ] && return 1
+		sleep 0.2
+	done
+	echo $pids
+	return 0
+}
+
+# run SNIPPET as run LABEL of the current case, with RUN_N variants (empty:
+# natively) and stdin from STDIN; leaves out, err, rc, files in $CASE/LABEL
+runit()
+{
+	local label=$1 n=$2 snippet=$3 stdin=${4:-/dev/null}
+	local dir=$CASE/$label
+	local pids start
+
+	mkdir -p "$dir/s"
+	start=$SECONDS
+	{
+		(
+			# listed first: the glob's own directory fd comes and goes
+			fds=(/proc/$BASHPID/fd/*)
+			for fd in "${fds[@]##*/}"; do
+				[ "$fd" -gt 2 ] && eval "exec $fd>&-"
+			done 2>/dev/null
+			cd "$dir/s" || exit 2
+			export RUN_N=$n S=$dir/s
+			exec timeout -k 5 "$TIMEOUT" bash -o pipefail -c \
+				"$PRELUDE$snippet"
+		) <"$stdin" >"$dir/out" 2>"$dir/err"
+		echo $? >"$dir/rc"
+	} 2>/dev/null
+	echo $((SECONDS - start)) >"$dir/elapsed"
+	if pids=$(stragglers "$dir"); then
+		echo "$pids" >"$dir/stragglers"
+		kill -9 $pids 2>/dev/null
+	fi
+	(cd "$dir/s" && find . -mindepth 1 \( -type d -printf '%p/\n' \) -o \
+		\( -printf '%p %s\n' \) | sort) >"$dir/files"
+}
+
+# why a run went wrong, beyond its outputs: timeout, stragglers
+run_trouble()
+{
+	local dir=$CASE/$1 rc
+	rc=$(cat "$dir/rc")
+	# 124 is also mvee's start-up failure: a timeout takes the time
+	if { [ "$rc" = 124 ] || [ "$rc" = 137 ]; } &&
+		[ "$(cat "$dir/elapsed")" -ge "$TIMEOUT" ]; then
+		echo "timeout after ${TIMEOUT}s"
+	elif [ -s "$dir/stragglers" ]; then
+		echo "left processes running"
+	fi
+}
+
+# ": <mvee's first line on stderr>", shortened, if it said anything
+mvee_said()
+{
+	local line
+	line=$(grep -m1 '^mvee: ' "$1" 2>/dev/null) || return 0
+	[ ${#line} -gt 110 ] && line="${line:0:107}..."
+	printf ': %s' "$line"
+}
+
+FAILED_WHY=
+note()
+{
+	FAILED_WHY="${FAILED_WHY:+$FAILED_WHY; }$*"
+}
+
+# compare run LABEL with the native run; FILTER (sed -E) applied to stdout
+compare_native()
+{
+	local label=$1 filter=$2 cmp_err=$3
+	local n=$CASE/native m=$CASE/$label t
+
+	t=$(run_trouble "$label")
+	if [ -n "$t" ]; then
+		note "-n ${label#n}: $t"
+		return
+	fi
+	if [ "$(cat "$n/rc")" != "$(cat "$m/rc")" ]; then
+		# the rest follows from it; mvee's own line says why
+		note "-n ${label#n}: status $(cat "$m/rc"), native $(cat "$n/rc")$(mvee_said "$m/err")"
+		return
+	fi
+	sed -E "$filter" "$n/out" >"$n/out.f"
+	sed -E "$filter" "$m/out" >"$m/out.f"
+	if ! diff -u "$n/out.f" "$m/out.f" >"$CASE/$label.stdout.diff"; then
+		note "-n ${label#n}: stdout differs"
+	fi
+	if [ "$cmp_err" = 1 ] &&
+		! diff -u "$n/err" "$m/err" >"$CASE/$label.stderr.diff"; then
+		note "-n ${label#n}: stderr differs"
+	fi
+	if ! diff -u "$n/files" "$m/files" >"$CASE/$label.files.diff"; then
+		note "-n ${label#n}: files left differ"
+	fi
+}
+
+# record the verdict of case NAME; keep its outputs when it failed
+verdict()
+{
+	local name=$1 safe=${1//\//_}
+	rm -rf "${LOGS:?}/$safe"
+	if [ -z "$FAILED_WHY" ]; then
+		echo "PASS $name" >"$RESULTS/$safe"
+		return
+	fi
+	echo "FAIL $name ($FAILED_WHY)" >"$RESULTS/$safe"
+	mkdir -p "$LOGS/$safe"
+	cp -r "$CASE"/. "$LOGS/$safe"
+	echo "$SNIPPET" >"$LOGS/$safe/snippet"
+	if [ "$VERBOSE" = 1 ]; then
+		for f in "$CASE"/*.diff; do
+			[ -s "$f" ] && head -20 "$f" | sed 's/^/    /' \
+				>>"$RESULTS/$safe"
+		done
+		for f in "$CASE"/n*/err "$CASE"/run/err; do
+			[ -s "$f" ] || continue
+			echo "    ${f#"$CASE"/}:"
+			head -8 "$f" | cut -c1-200 | sed 's/^/      /'
+		done >>"$RESULTS/$safe"
+	fi
+}
+
+new_case()
+{
+	CASE=$WORK/cases/${1//\//_}
+	rm -rf "$CASE"
+	mkdir -p "$CASE"
+	FAILED_WHY=
+}
+
+# ---------------------------------------------------------- case kinds
+
+# same: NAME SNIPPET [options]: run natively and under each -n, compare
+#   -i FILE    stdin
+#   -f SED     sed -E script applied to stdout before comparing
+#   -E         do not compare stderr
+#   -x STATUS  the native run must exit with STATUS (checks the test)
+#   -o TEXT    the native stdout must be exactly TEXT (checks the test)
+#   -b G/NAME  needs tests/G/NAME.c built
+case_same()
+{
+	local name=$1 snippet=$2
+	local stdin=/dev/null filter='' cmp_err=1 xstatus='' xout='' need='' n t
+	shift 2
+	while [ $# -gt 0 ]; do
+		case $1 in
+		-i) stdin=$2; shift ;;
+		-f) filter=$2; shift ;;
+		-E) cmp_err=0 ;;
+		-x) xstatus=$2; shift ;;
+		-o) xout=$2; shift ;;
+		-b) need=$2; shift ;;
+		esac
+		shift
+	done
+	new_case "$name"
+	SNIPPET=$snippet
+	if [ -n "$need" ] && ! build "${need%%/*}" "${need#*/}"; then
+		note "does not compile: $(head -3 "$B/$need.log" | tr '\n' ' ')"
+		verdict "$name"
+		return
+	fi
+	runit native "" "$snippet" "$stdin"
+	if [ -n "$xstatus" ] && [ "$(cat "$CASE/native/rc")" != "$xstatus" ]; then
+		note "native run exited $(cat "$CASE/native/rc"), the test expects $xstatus"
+	fi
+	if [ -n "$xout" ] && [ "$(cat "$CASE/native/out")" != "$xout" ]; then
+		note "native stdout is not what the test expects"
+	fi
+	t=$(run_trouble native)
+	[ -n "$t" ] && note "native: $t"
+	for n in $VARIANTS; do
+		runit "n$n" "$n" "$snippet" "$stdin"
+		compare_native "n$n" "$filter" "$cmp_err"
+	done
+	verdict "$name"
+}
+
+# diverge: NAME: tests/diverge/NAME.c must be stopped as a divergence
+case_diverge()
+{
+	local name=$1 prog=${1#diverge/}
+	local src=$ROOT/tests/diverge/$prog.c expect n dir first t
+	new_case "$name"
+	SNIPPET="RX \"\$B/diverge/$prog\" \"\$S\""
+	if ! build diverge "$prog"; then
+		note "does not compile: $(head -3 "$B/diverge/$prog.log" | tr '\n' ' ')"
+		verdict "$name"
+		return
+	fi
+	expect=$(sed -n 's/^.*expect: \(.*\)$/\1/p' "$src" | head -1)
+	expect=${expect% \*/}
+	for n in $VARIANTS; do
+		runit "n$n" "$n" "$SNIPPET"
+		dir=$CASE/n$n
+		t=$(run_trouble "n$n")
+		[ -n "$t" ] && note "-n $n: $t"
+		[ "$(cat "$dir/rc")" = "$DIVERGENCE_STATUS" ] ||
+			note "-n $n: status $(cat "$dir/rc"), expected $DIVERGENCE_STATUS$(mvee_said "$dir/err")"
+		[ -s "$dir/out" ] && note "-n $n: output reached stdout"
+		first=$(head -1 "$dir/err")
+		case $first in
+		"mvee: divergence"*)
+			echo "$first" | grep -Eq -- "$expect" ||
+				note "-n $n: report's first line does not name '$expect'"
+			;;
+		*)
+			note "-n $n: stderr does not start with 'mvee: divergence'"
+			;;
+		esac
+		if grep -q ' [1-9][0-9]*$' "$dir/files"; then
+			note "-n $n: a file was written"
+		fi
+	done
+	verdict "$name"
+}
+
+# cli: NAME STATUS SNIPPET [options]: one run of mvee itself
+#   -1  stderr is exactly one line starting "mvee: "; stdout empty
+#   -q  stdout and stderr empty
+#   -g REGEX  stdout matches
+case_cli()
+{
+	local name=$1 status=$2 snippet=$3 dir t
+	shift 3
+	new_case "$name"
+	SNIPPET=$snippet
+	runit run "" "$snippet"
+	dir=$CASE/run
+	t=$(run_trouble run)
+	[ -n "$t" ] && note "$t"
+	[ "$(cat "$dir/rc")" = "$status" ] ||
+		note "status $(cat "$dir/rc"), expected $status"
+	while [ $# -gt 0 ]; do
+		case $1 in
+		-1)
+			[ -s "$dir/out" ] && note "stdout not empty"
+			[ "$(wc -l <"$dir/err")" = 1 ] ||
+				note "stderr has $(wc -l <"$dir/err") lines, expected 1"
+			head -1 "$dir/err" | grep -q '^mvee: ' ||
+				note "stderr does not start with 'mvee: '"
+			;;
+		-q)
+			[ -s "$dir/out" ] && note "stdout not empty"
+			[ -s "$dir/err" ] && note "stderr not empty"
+			;;
+		-g)
+			grep -Eq -- "$2" "$dir/out" || note "stdout does not match '$2'"
+			shift
+			;;
+		esac
+		shift
+	done
+	verdict "$name"
+}
+
+# ------------------------------------------------------------ test data
+
+make_data()
+{
+	# 50000 lines from a Park-Miller generator: "number word"
+	awk 'BEGIN { x = 42
+		for (i = 0; i < 50000; i++) {
+			x = (x * 16807) % 2147483647
+			printf "%d %s\n", x, (x % 3 ? "foo" : "bar")
+		} }' >"$D/lines.txt"
+	# a bigger one, for sort's temporary files
+	for i in 1 2 3 4; do sed "s/\$/ $i/" "$D/lines.txt"; done >"$D/big.txt"
+	head -c 1048576 /dev/urandom >"$D/bin.dat"
+	seq 1 200000 >"$D/seq.txt"
+	chmod a-w "$D"/*
+}
+
+# ------------------------------------------------------------ the cases
+
+PY=
+for p in /usr/bin/python3 "$(command -v python3 2>/dev/null)"; do
+	if [ -n "$p" ] && [ -x "$p" ]; then
+		PY=$p
+		break
+	fi
+done
+export PY
+
+PY_PROG='
+import hashlib, json, os, tempfile
+d = {"name": "mvee", "numbers": list(range(1000)),
+     "nested": {"a": [1, 2, {"b": None}], "pi": 3.14159}}
+s = json.dumps(d, sort_keys=True)
+with tempfile.NamedTemporaryFile("w", dir=".", suffix=".json",
+                                 delete=False) as f:
+    f.write(s)
+    name = f.name
+with open(name) as f:
+    back = json.load(f)
+st = os.stat(name)
+os.unlink(name)
+print("round trip", back == d, "size", st.st_size)
+print("sha256", hashlib.sha256(s.encode()).hexdigest())
+with tempfile.TemporaryDirectory(dir=".") as t:
+    for i in range(20):
+        with open(os.path.join(t, "f%02d" % i), "w") as f:
+            f.write("x" * i)
+    print("listing", sorted(os.listdir(t))[:3], len(os.listdir(t)))
+    print("sizes", sum(os.path.getsize(os.path.join(t, n))
+                       for n in os.listdir(t)))
+print("files left", os.listdir("."))
+print("pid consistent", os.getpid() == int(os.readlink("/proc/self")))
+'
+
+SQL='
+create table t(id integer primary key, name text, v real);
+begin;
+with recursive c(x) as (select 1 union all select x + 1 from c where x < 2000)
+insert into t select x, printf('name%04d', x), x * 1.5 from c;
+commit;
+create index t_name on t(name);
+update t set v = v * 2 where id % 7 = 0;
+delete from t where id % 100 = 0;
+select count(*), sum(id), sum(v) from t;
+select name from t where id = 1234;
+'
+
+# every case: KIND NAME ...; the list is data, run in order
+declare -a CASES=()
+add()
+{
+	CASES+=("$(printf '%q ' "$@")")
+}
+
+P='RX "$B/progs/'
+for src in "$ROOT"/tests/progs/*.c; do
+	prog=$(basename "$src" .c)
+	case $prog in
+	stdin)
+		add case_same prog/stdin-file "${P}stdin\" \"\$S\"" -b progs/stdin \
+			-i "$D/seq.txt"
+		add case_same prog/stdin-pipe "cat \"\$D/bin.dat\" | ${P}stdin\" \"\$S\"" \
+			-b progs/stdin
+		add case_same prog/stdin-empty "${P}stdin\" \"\$S\"" -b progs/stdin
+		;;
+	exitcode)
+		for a in 0 42 255 "3 _exit" "7 thread"; do
+			add case_same "prog/exitcode-${a// /-}" \
+				"${P}exitcode\" \"\$S\" $a" -b progs/exitcode \
+				-x "${a%% *}"
+		done
+		;;
+	random)
+		add case_same prog/random "${P}random\" \"\$S\"" -b progs/random \
+			-f 's/: [0-9a-f]{32}$/: <32 hex digits>/; s/: (not )?taken$/: <branch>/'
+		;;
+	abort)
+		add case_same prog/abort "${P}abort\" \"\$S\"" -b progs/abort -x 134
+		;;
+	segv)
+		add case_same prog/segv "${P}segv\" \"\$S\"" -b progs/segv -x 139
+		;;
+	*)
+		add case_same "prog/$prog" "${P}$prog\" \"\$S\"" -b "progs/$prog" -x 0
+		;;
+	esac
+done
+
+for src in "$ROOT"/tests/diverge/*.c; do
+	add case_diverge "diverge/$(basename "$src" .c)"
+done
+
+add case_same real/cat 'RX cat "$D/lines.txt"' -x 0
+add case_same real/cat-stdin 'RX cat' -i "$D/bin.dat" -x 0
+add case_same real/ls-usr-bin 'RX ls -la /usr/bin' -x 0
+add case_same real/sort 'RX sort "$D/lines.txt"' -x 0
+add case_same real/sort-n-tmpfiles \
+	'RX sort -n -S 1M -T . --parallel=2 "$D/big.txt"' -x 0
+add case_same real/md5sum 'RX md5sum "$D/lines.txt" "$D/bin.dat"' -x 0
+add case_same real/gzip 'R gzip -c -n "$D/lines.txt" | md5sum' -x 0
+add case_same real/gzip-roundtrip \
+	'R gzip -c -n -9 "$D/bin.dat" >x.gz && R gzip -d -c x.gz | cmp - "$D/bin.dat" && echo same' \
+	-x 0 -o same
+add case_same real/wc-stdin "printf 'a\\nb\\n' | RX wc -l" -x 0 -o 2
+add case_same real/wc-file 'RX wc "$D/lines.txt"' -x 0
+add case_same real/head-tail 'R head -c 100000 "$D/bin.dat" | md5sum && R tail -n 3 "$D/seq.txt"' -x 0
+add case_same real/grep-awk \
+	'R grep -c foo "$D/lines.txt" && R awk "{ s += \$1 } END { print s }" "$D/lines.txt"' -x 0
+add case_same real/find 'RX find /usr/include/linux -name "*.h"' -x 0
+add case_same real/tar 'R tar -cf - -C "$D" . | md5sum' -x 0
+add case_same real/env \
+	"R env | grep -v -e '^_=' -e '^RUN_N=' -e '^S=' -e '^PWD=' -e '^OLDPWD=' | sort" \
+	-x 0
+if [ -n "$PY" ]; then
+	add case_same real/python3 "RX \"\$PY\" -c '$PY_PROG'" -x 0
+fi
+if command -v sqlite3 >/dev/null; then
+	add case_same real/sqlite3 \
+		"R sqlite3 db.sqlite <<'EOF'
+$SQL
+EOF
+echo \"rc=\$?\"
+sqlite3 db.sqlite 'pragma integrity_check; select count(*) = 1980 from t;'" \
+		-x 0
+fi
+add case_same real/bash-append \
+	"printf 'line1\\n' >F; R bash -c 'echo x >> F'; echo \"rc=\$?\"; cat F; wc -l <F" \
+	-x 0 -o $'rc=0\nline1\nx\n2'
+add case_same real/sh-append \
+	"printf 'line1\\n' >F; R sh -c 'echo x >> F'; echo \"rc=\$?\"; cat F; wc -l <F" \
+	-x 0 -o $'rc=0\nline1\nx\n2'
+add case_same real/bash-pipeline \
+	"RX bash -c 'seq 1 1000 | sort -rn | head -5; echo \"\${PIPESTATUS[*]}\"'" -x 0
+add case_same real/false 'RX false' -x 1
+add case_same real/sh-exit-7 "RX sh -c 'exit 7'" -x 7
+add case_same real/sigterm \
+	'RX sleep 30 & pid=$!; sleep 1; kill -TERM $pid; wait $pid; echo "status $?"' \
+	-x 0 -o 'status 143'
+add case_cli cli/true-n16 0 '"$MVEE" -n 16 -- true' -q
+add case_cli cli/not-found-path 127 '"$MVEE" -- /nonexistent/program' -1
+add case_cli cli/not-found-in-PATH 127 '"$MVEE" -n 3 -- no-such-program-mvee-test' -1
+add case_cli cli/not-executable 126 'printf "#!/bin/sh\n" >noexec; "$MVEE" -- ./noexec' -1
+add case_cli cli/directory 126 '"$MVEE" -- "$S"' -1
+add case_cli cli/n0 125 '"$MVEE" -n 0 -- true' -1
+add case_cli cli/n17 125 '"$MVEE" -n 17 -- true' -1
+add case_cli cli/n-not-a-number 125 '"$MVEE" -n two -- true' -1
+add case_cli cli/unknown-option 125 '"$MVEE" --no-such-option -- true' -1
+add case_cli cli/no-program 125 '"$MVEE" -n 2 --' -1
+add case_cli cli/no-arguments 125 '"$MVEE"' -1
+add case_cli cli/bad-divergence-exit-code 125 \
+	'"$MVEE" --divergence-exit-code abc -- true' -1
+add case_cli cli/divergence-exit-code 99 \
+	'"$MVEE" --divergence-exit-code 99 -n 2 -- "$B/diverge/stack_addr"'
+add case_cli cli/help 0 '"$MVEE" --help' -g 'usage'
+add case_cli cli/version 0 '"$MVEE" --version' -g 'mvee'
+
+# ------------------------------------------------------------ run them
+
+selected=()
+for c in "${CASES[@]}"; do
+	eval "set -- $c"
+	if [ -z "$PATTERN" ] || echo "$2" | grep -Eq -- "$PATTERN"; then
+		selected+=("$c")
+	fi
+done
+
+if [ "$LIST" = 1 ]; then
+	for c in "${selected[@]}"; do
+		eval "set -- $c"
+		echo "$2"
+	done
+	exit 0
+fi
+
+make_data
+# divergence-exit-code needs this one
+case "${selected[*]}" in
+*cli/divergence-exit-code*) build diverge stack_addr ;;
+esac
+
+running=0
+for c in "${selected[@]}"; do
+	eval "set -- $c"
+	if [ "$JOBS" -le 1 ]; then
+		"$@"
+		cat "$RESULTS/${2//\//_}"
+		continue
+	fi
+	("$@") &
+	running=$((running + 1))
+	if [ "$running" -ge "$JOBS" ]; then
+		wait -n
+		running=$((running - 1))
+	fi
+done
+wait
+
+pass=0
+fail=0
+for c in "${selected[@]}"; do
+	eval "set -- $c"
+	r=$RESULTS/${2//\//_}
+	[ "$JOBS" -gt 1 ] && cat "$r"
+	case $(head -1 "$r" 2>/dev/null) in
+	PASS*) pass=$((pass + 1)) ;;
+	*) fail=$((fail + 1)) ;;
+	esac
+done
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]
