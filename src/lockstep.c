@@ -247,6 +247,33 @@ static bool run_pure_alone(struct taskset *s)
 	return ran;
 }
 
+/* followers whose temporary name differed take the leader's (compare.c),
+ * in their own memory, so that their later calls name the same file */
+static void unify_tmpnames(struct taskset *s)
+{
+	const struct call *l = &s->task[0]->call;
+	int v, k;
+
+	for (v = 1; v < s->n; v++) {
+		struct call *f = &s->task[v]->call;
+
+		if (f->unify_arg < 0)
+			continue;
+		for (k = 0; k < l->in.n; k++) {
+			const struct span *sp = &l->in.s[k];
+
+			if (sp->arg != f->unify_arg)
+				continue;
+			if (tmem_write(f->tid, f->arg[sp->arg], span_data(l, sp),
+				       sp->len) != (ssize_t)sp->len)
+				bug(__FILE__, __LINE__,
+				    "cannot give variant %d the leader's file name",
+				    v);
+			break;
+		}
+	}
+}
+
 static int deny_errno(const struct sc_row *r)
 {
 	if (r && r->err)
