@@ -20,6 +20,7 @@ static bool scalar_kind(int kind)
 	case A_DUPFD:
 	case A_PID:
 	case A_SIG:
+	case A_OMODE:
 		return true;
 	default:
 		return false;
@@ -167,7 +168,10 @@ static bool compare_pair(struct call *l, struct call *f,
 		int kind = r->arg[i].kind;
 		bool differs;
 
-		if (kind == A_PID)
+		if (kind == A_OMODE && i > 0 &&
+		    !(l->arg[i - 1] & (O_CREAT | __O_TMPFILE)))
+			differs = false; /* unused without O_CREAT */
+		else if (kind == A_PID)
 			differs = pid_norm(l, l->arg[i]) !=
 				  pid_norm(f, f->arg[i]);
 		else if (scalar_kind(kind))

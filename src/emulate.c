@@ -16,6 +16,8 @@ long emulate_call(struct taskset *s, const struct call *c)
 		return s->task[0]->tid;
 	case __NR_getppid:
 		return s->proc->ppid;
+	case __NR_prctl:
+		return prctl_emulate(s, c);
 	default:
 		bug(__FILE__, __LINE__, "%s has no emulation",
 		    call_name(c->nr));

@@ -88,6 +88,7 @@ static void scalar(struct out *o, int kind, uint64_t v)
 		put(o, "%lu", (unsigned long)v);
 		break;
 	case A_OCT:
+	case A_OMODE:
 		put(o, "0%lo", (unsigned long)v);
 		break;
 	case A_SIG:

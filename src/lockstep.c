@@ -662,6 +662,21 @@ static void placeholder_exit(struct task *f, long ret)
 		task_resume(f, 0, 0);
 		return;
 	}
+	if (f->keep_ret && ret < 0 && f->state == TS_INJECTED) {
+		struct divergence d;
+
+		memset(&d, 0, sizeof(d));
+		d.kind = DIVK_RESULT;
+		d.set = s->id;
+		d.variant = f->variant;
+		d.arg = -1;
+		d.a = s->ret;
+		d.b = ret;
+		snprintf(d.what, sizeof(d.what),
+			 "%s succeeded in variant 0 and failed with %ld in variant %d",
+			 call_name(f->call.nr), ret, f->variant);
+		monitor_diverged(s, &d);
+	}
 	if (f->keep_ret && f->state == TS_PLACEHOLDER) {
 		/* the congruent address is taken: let the kernel choose */
 		arch_reexecute(&f->regs, f->call.nr, f->call.arg);

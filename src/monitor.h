@@ -252,6 +252,7 @@ bool pid_arg_is_pid(const struct call *c, int i);
 
 /* emulate.c: POL_MONITOR calls and rdtsc */
 long emulate_call(struct taskset *s, const struct call *c);
+long prctl_emulate(struct taskset *s, const struct call *c);
 uint64_t emulate_tsc(void);
 
 /* exec.c */

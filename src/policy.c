@@ -146,6 +146,25 @@ enum sc_policy policy_open(const struct call *c)
 	return POL_LEADER; /* ttys, devices, FIFOs, sockets */
 }
 
+enum sc_policy policy_readlink(const struct call *c)
+{
+	char own[32];
+	int argi = -1;
+	const char *path = call_path(c, &argi);
+	size_t n;
+
+	if (!path)
+		return POL_ALL;
+	if (!strncmp(path, "/proc/self", 10) ||
+	    !strncmp(path, "/proc/thread-self", 17))
+		return POL_LEADER;
+	n = (size_t)snprintf(own, sizeof(own), "/proc/%d",
+			     (int)c->task->proc->pid[c->variant]);
+	if (!strncmp(path, own, n) && (path[n] == '/' || !path[n]))
+		return POL_LEADER;
+	return POL_ALL;
+}
+
 bool pid_is_ours(long pid)
 {
 	int i, v;

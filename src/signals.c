@@ -53,9 +53,12 @@ static bool synchronous(const struct task *t, int sig, const siginfo_t *si)
 	default:
 		break;
 	}
+	/* sent to itself: the sender's pid is its own, or the leader's
+	 * (which getpid gives every variant) */
 	return (si->si_code == SI_USER || si->si_code == SI_TKILL ||
 		si->si_code == SI_QUEUE) &&
-	       si->si_pid == t->proc->pid[t->variant];
+	       (si->si_pid == t->proc->pid[t->variant] ||
+		si->si_pid == t->proc->pid[0]);
 }
 
 /* send sig to t, to be passed through with the leader's siginfo */

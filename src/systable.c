@@ -86,7 +86,7 @@ const struct sc_row systable[SC_MAX_NR] = {
 	/* blocks on a full pipe or socket */
 	ROWD(write, policy_by_fd, RET_SIZE, SCF_BLOCKS, FD, IN(SZA(2)), UINT),
 	/* opening a FIFO blocks until its other end is opened */
-	ROWD(open, policy_open, RET_FD, SCF_BLOCKS | SCF_TMPNAME, STR, FLAGS, OCT),
+	ROWD(open, policy_open, RET_FD, SCF_BLOCKS | SCF_TMPNAME, STR, FLAGS, OMODE),
 	ROW(close, POL_ALL, RET_INT, SCF_FDTABLE, FD),
 	ROW(stat, POL_ALL, RET_INT, 0, STR, OUT(SZC(144))),
 	ROWD(fstat, policy_by_fd, RET_INT, 0, FD, OUT(SZC(144))),
@@ -206,7 +206,8 @@ const struct sc_row systable[SC_MAX_NR] = {
 	ROW(link, POL_LEADER, RET_INT, 0, STR, STR),
 	ROW(unlink, POL_LEADER, RET_INT, 0, STR),
 	ROW(symlink, POL_LEADER, RET_INT, 0, STR, STR),
-	ROW(readlink, POL_ALL, RET_SIZE, 0, STR, OUT(SZR(2)), UINT),
+	/* /proc/self links name the leader's objects (pid, fds) */
+	ROWD(readlink, policy_readlink, RET_SIZE, 0, STR, OUT(SZR(2)), UINT),
 	ROW(chmod, POL_LEADER, RET_INT, 0, STR, OCT),
 	/* mutates the file: once, through the leader's fd to the same file
 	 * (a read-only fd is enough, so every variant could) */
@@ -290,7 +291,7 @@ const struct sc_row systable[SC_MAX_NR] = {
 	ROW(pivot_root, POL_LEADER, RET_INT, 0, STR, STR), /* whole namespace */
 	DENY(_sysctl, ENOSYS, 1), /* removed in 5.5 */
 	/* arguments 2-5 are values or pointers by option: NULL-ness only */
-	ROW(prctl, POL_ALL, RET_INT, 0, INT, PTR, PTR, PTR, PTR),
+	ROWH(prctl, handler_prctl, POL_ALL, RET_INT, 0, INT, PTR, PTR, PTR, PTR),
 	/* ARCH_SET_FS and friends take layout-dependent addresses */
 	ROW(arch_prctl, POL_ALL, RET_INT, 0, INT, PTR),
 	ROW(adjtimex, POL_LEADER, RET_INT, 0, INOUT(SZC(208))),
@@ -419,7 +420,7 @@ const struct sc_row systable[SC_MAX_NR] = {
 	ROWD(inotify_add_watch, policy_by_fd, RET_INT, 0, FD, STR, FLAGS),
 	ROWD(inotify_rm_watch, policy_by_fd, RET_INT, 0, FD, INT),
 	ROW(migrate_pages, POL_ALL, RET_INT, 0, PID, UINT, PTR, PTR),
-	ROWD(openat, policy_open, RET_FD, SCF_BLOCKS | SCF_TMPNAME, FD, STR, FLAGS, OCT),
+	ROWD(openat, policy_open, RET_FD, SCF_BLOCKS | SCF_TMPNAME, FD, STR, FLAGS, OMODE),
 	ROW(mkdirat, POL_LEADER, RET_INT, SCF_TMPNAME, FD, STR, OCT),
 	ROW(mknodat, POL_LEADER, RET_INT, 0, FD, STR, OCT, UINT),
 	ROW(fchownat, POL_LEADER, RET_INT, 0, FD, STR, INT, INT, FLAGS),
@@ -429,7 +430,7 @@ const struct sc_row systable[SC_MAX_NR] = {
 	ROW(renameat, POL_LEADER, RET_INT, 0, FD, STR, FD, STR),
 	ROW(linkat, POL_LEADER, RET_INT, 0, FD, STR, FD, STR, FLAGS),
 	ROW(symlinkat, POL_LEADER, RET_INT, 0, STR, FD, STR),
-	ROW(readlinkat, POL_ALL, RET_SIZE, 0, FD, STR, OUT(SZR(3)), UINT),
+	ROWD(readlinkat, policy_readlink, RET_SIZE, 0, FD, STR, OUT(SZR(3)), UINT),
 	ROW(fchmodat, POL_LEADER, RET_INT, 0, FD, STR, OCT),
 	ROW(faccessat, POL_ALL, RET_INT, 0, FD, STR, FLAGS),
 	/* the sixth argument is {sigset pointer, size}: the handler's */

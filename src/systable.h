@@ -46,6 +46,8 @@ enum sc_kind {
 	A_DUPFD, /* source fd of a dup: the new fd takes its owner */
 	A_PID, /* pid/tid/pgid: translated to each variant's own */
 	A_SIG, /* signal number */
+	A_OMODE, /* open's mode: compared only when the flags argument
+		    before it has O_CREAT or O_TMPFILE (otherwise unused) */
 	A_PTR, /* opaque pointer: NULL-ness only (futex word, brk, hint) */
 	A_STR, /* NUL-terminated string, compared by content (paths) */
 	A_STRV, /* NULL-terminated array of strings (argv, envp) */
@@ -162,7 +164,9 @@ enum sc_policy policy_by_fd(const struct call *c); /* any A_FD/A_DUPFD arg
 enum sc_policy policy_open(const struct call *c); /* open, openat, openat2,
 			creat: read-only regular files and directories are
 			opened by all, everything else by the leader */
-enum sc_policy policy_at(const struct call *c); /* *at calls taking
+enum sc_policy policy_at(const struct call *c);
+enum sc_policy policy_readlink(const struct call *c); /* readlink(at) of
+			/proc/self/...: the leader's view, else by all */ /* *at calls taking
 			AT_EMPTY_PATH: by the dirfd when the path is "" */
 
 /* the irregular calls (handlers/) */
@@ -180,6 +184,7 @@ extern const struct sc_handler handler_epoll_wait; /* epoll_wait, epoll_pwait,
 extern const struct sc_handler handler_pselect; /* pselect6 */
 extern const struct sc_handler handler_sigevent; /* timer_create, mq_notify */
 extern const struct sc_handler handler_clone; /* clone, clone3, fork, vfork */
+extern const struct sc_handler handler_prctl; /* prctl */
 
 /* Row-building macros: keep the table one line per syscall. */
 /* clang-format off */
@@ -201,6 +206,7 @@ extern const struct sc_handler handler_clone; /* clone, clone3, fork, vfork */
 #define DUPFD { A_DUPFD, { 0 } }
 #define PID { A_PID, { 0 } }
 #define SIG { A_SIG, { 0 } }
+#define OMODE { A_OMODE, { 0 } }
 #define PTR { A_PTR, { 0 } }
 #define STR { A_STR, SZS(0) }
 #define STRN(n) { A_STR, SZS(n) }

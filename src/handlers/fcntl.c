@@ -76,6 +76,10 @@ static enum sc_policy fcntl_policy(const struct call *c)
 	if (cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC || cmd == F_GETFD ||
 	    cmd == F_SETFD)
 		return POL_ALL;
+	/* record locks are seen by every process: the variants' own opens
+	 * would see each other's, so the leader alone takes them */
+	if (size == FLOCK_SIZE)
+		return POL_LEADER;
 	return policy_by_fd(c);
 }
 

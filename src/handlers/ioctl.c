@@ -51,6 +51,12 @@ static bool describe(unsigned long req, struct ioreq *out)
 	out->size = _IOC_SIZE(req);
 	if (!_IOC_TYPE(req) || out->size > IOC_MAX_SIZE)
 		return false;
+	if (dir == _IOC_NONE) {
+		/* no data by its encoding; the argument may still be a
+		 * pointer, so it is not compared */
+		out->dir = IO_NONE;
+		return true;
+	}
 	if (dir == (_IOC_READ | _IOC_WRITE))
 		out->dir = IO_INOUT;
 	else if (dir == _IOC_READ)
