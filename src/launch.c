@@ -110,8 +110,6 @@ static void child(int v, int syncfd, scmp_filter_ctx filter, const int *fds,
 		close(null);
 	}
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
-	if (prctl(PR_SET_TSC, PR_TSC_SIGSEGV, 0, 0, 0))
-		_exit(EXIT_STARTUP);
 	if (cfg.diversity == DIV_NONE)
 		personality(ADDR_NO_RANDOMIZE);
 	if (read(syncfd, &c, 1) != 1)
@@ -121,6 +119,9 @@ static void child(int v, int syncfd, scmp_filter_ctx filter, const int *fds,
 		fprintf(stderr, "mvee: cannot install the seccomp filter\n");
 		_exit(EXIT_STARTUP);
 	}
+	/* last before execve: from here on rdtsc faults (even the vDSO's) */
+	if (prctl(PR_SET_TSC, PR_TSC_SIGSEGV, 0, 0, 0))
+		_exit(EXIT_STARTUP);
 	execv(cfg.exe[v], cfg.argv);
 	if (v == 0)
 		fprintf(stderr, "mvee: cannot execute %s: %s\n", cfg.exe[v],

@@ -25,6 +25,7 @@
 #include <sys/ptrace.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #define ERESTARTSYS 512
@@ -264,7 +265,8 @@ static void unify_tmpnames(struct taskset *s)
 
 			if (sp->arg != f->unify_arg)
 				continue;
-			if (tmem_write(f->tid, f->arg[sp->arg], span_data(l, sp),
+			if (tmem_write(f->tid, f->arg[sp->arg],
+				       span_data(l, sp),
 				       sp->len) != (ssize_t)sp->len)
 				bug(__FILE__, __LINE__,
 				    "cannot give variant %d the leader's file name",
@@ -371,33 +373,52 @@ static void rendezvous(struct taskset *s)
 	}
 }
 
+/* "exited with status 3", "was killed by SIGSEGV" */
+static void describe_end(int wstatus, char *out, size_t size)
+{
+	if (WIFSIGNALED(wstatus))
+		snprintf(out, size, "was killed by SIG%s",
+			 sigabbrev_np(WTERMSIG(wstatus)) ?
+				 sigabbrev_np(WTERMSIG(wstatus)) :
+				 "?");
+	else
+		snprintf(out, size, "exited with status %d",
+			 WEXITSTATUS(wstatus));
+}
+
+/* variant `dead` ended while variant w waits at a call */
+__attribute__((noreturn)) static void ended_early(struct taskset *s, int dead,
+						  int w)
+{
+	struct divergence d;
+	char how[48];
+
+	memset(&d, 0, sizeof(d));
+	d.kind = DIVK_DEATH;
+	d.set = s->id;
+	d.variant = dead ? dead : w;
+	d.arg = -1;
+	d.a = s->task[dead]->wstatus;
+	d.b = s->task[w]->call.nr;
+	describe_end(s->task[dead]->wstatus, how, sizeof(how));
+	snprintf(d.what, sizeof(d.what),
+		 "variant %d %s while variant %d called %s", dead, how, w,
+		 call_name(s->task[w]->call.nr));
+	monitor_diverged(s, &d);
+}
+
 static bool must_defer(const struct taskset *s);
 static void maybe_rendezvous(struct taskset *s)
 {
-	struct divergence d;
-	int v;
+	int v, w;
 
 	for (v = 0; v < s->n; v++) {
-		if (s->task[v]->state == TS_DEAD) {
-			/* one variant ended while another makes a call */
-			for (int w = 0; w < s->n; w++)
-				if (s->task[w]->state == TS_ENTRY ||
-				    s->task[w]->state == TS_HELD) {
-					memset(&d, 0, sizeof(d));
-					d.kind = DIVK_DEATH;
-					d.set = s->id;
-					d.variant = v ? v : w;
-					d.arg = -1;
-					d.a = s->task[v]->wstatus;
-					d.b = s->task[w]->call.nr;
-					snprintf(
-						d.what, sizeof(d.what),
-						"variant %d ended while variant %d called %s",
-						v, w,
-						call_name(s->task[w]->call.nr));
-					monitor_diverged(s, &d);
-				}
-		}
+		if (s->task[v]->state != TS_DEAD)
+			continue;
+		for (w = 0; w < s->n; w++)
+			if (s->task[w]->state == TS_ENTRY ||
+			    s->task[w]->state == TS_HELD)
+				ended_early(s, v, w);
 	}
 	if (!set_all_at_entry(s) || signals_deliver_held(s))
 		return;
@@ -561,8 +582,8 @@ static void placement_start(struct taskset *s, struct task *f, long addr)
 	task_resume(f, 1, 0);
 }
 
-/* Make follower f hold a placeholder at fd: a read-only open of the same
- * regular file (so it can mmap it), otherwise an eventfd. The follower's
+/* Make follower f hold a placeholder at fd: an open of the same regular
+ * file (so it can mmap it), otherwise an eventfd. The follower's
  * own call is rewritten; its exit stop checks the number. */
 static void placeholder_start(struct taskset *s, struct task *f, long fd)
 {
@@ -579,7 +600,11 @@ static void placeholder_start(struct taskset *s, struct task *f, long fd)
 		a[0] = dirfd >= 0 && dirfd < path ? f->call.arg[dirfd] :
 						    (uint64_t)AT_FDCWD;
 		a[1] = f->call.arg[path];
-		a[2] = O_RDONLY | O_NOCTTY | (cloexec ? O_CLOEXEC : 0);
+		/* the leader's access mode, so that the follower can map it
+		 * as the leader did (a writable MAP_SHARED mapping too); its
+		 * read and write calls stay the leader's */
+		a[2] = (leader_fdinfo(s, fd, "flags:", 8) & O_ACCMODE) |
+		       O_NOCTTY | (cloexec ? O_CLOEXEC : 0);
 	} else {
 		nr = __NR_eventfd2;
 		a[1] = cloexec ? EFD_CLOEXEC : 0;
@@ -672,14 +697,26 @@ static void placeholder_exit(struct task *f, long ret)
 		d.arg = -1;
 		d.a = s->ret;
 		d.b = ret;
-		snprintf(d.what, sizeof(d.what),
-			 "%s succeeded in variant 0 and failed with %ld in variant %d",
-			 call_name(f->call.nr), ret, f->variant);
+		snprintf(
+			d.what, sizeof(d.what),
+			"%s succeeded in variant 0 and failed with %ld in variant %d",
+			call_name(f->call.nr), ret, f->variant);
 		monitor_diverged(s, &d);
 	}
 	if (f->keep_ret && f->state == TS_PLACEHOLDER) {
 		/* the congruent address is taken: let the kernel choose */
 		arch_reexecute(&f->regs, f->call.nr, f->call.arg);
+		task_store(f);
+		f->state = TS_INJECTED;
+		task_resume(f, 0, 0);
+		return;
+	}
+	if (ret == f->expect && s->nrights && f->next_right < s->nrights) {
+		/* the next received fd's placeholder */
+		uint64_t a[6] = { 0, s->rights_cloexec ? EFD_CLOEXEC : 0 };
+
+		f->expect = s->rights[f->next_right++];
+		arch_reexecute(&f->regs, __NR_eventfd2, a);
 		task_store(f);
 		f->state = TS_INJECTED;
 		task_resume(f, 0, 0);
@@ -712,6 +749,7 @@ static void leader_done(struct taskset *s, long ret)
 	int v;
 
 	lt->call.ret = ret;
+	s->nrights = 0;
 	call_outputs(&lt->call, ret, NULL);
 	if (ret == -EPIPE)
 		sigpipe = monitor_signal_pending(lt->tid, SIGPIPE);
@@ -722,7 +760,13 @@ static void leader_done(struct taskset *s, long ret)
 		call_outputs(&f->call, ret, &lt->call);
 		if (sigpipe)
 			syscall(SYS_tgkill, f->proc->pid[v], f->tid, SIGPIPE);
-		if (s->placing && ret >= 0)
+		if (s->nrights) {
+			uint64_t a[6] = { 0,
+					  s->rights_cloexec ? EFD_CLOEXEC : 0 };
+
+			f->next_right = 1;
+			rewrite_follower(f, __NR_eventfd2, a, s->rights[0]);
+		} else if (s->placing && ret >= 0)
 			placement_start(s, f, ret);
 		else if (s->placing)
 			follower_done(s, f, false);
@@ -946,10 +990,14 @@ void lockstep_death(struct task *t, int wstatus)
 		d.arg = -1;
 		d.a = s->task[0]->wstatus;
 		d.b = s->task[w]->wstatus;
-		snprintf(
-			d.what, sizeof(d.what),
-			"variants ended differently (wait status 0x%lx vs 0x%lx)",
-			d.a, d.b);
+		{
+			char a[48], b[48];
+
+			describe_end(s->task[0]->wstatus, a, sizeof(a));
+			describe_end(s->task[w]->wstatus, b, sizeof(b));
+			snprintf(d.what, sizeof(d.what),
+				 "variant 0 %s, variant %d %s", a, w, b);
+		}
 		monitor_diverged(s, &d);
 	}
 	tasks_reap(s);

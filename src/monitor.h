@@ -22,6 +22,7 @@
 #define MAX_VARIANTS 16
 #define MAX_SETS 4096 /* live tasks of one variant */
 #define HISTORY 16
+#define MAX_RIGHTS 256 /* fds one call can receive (SCM_MAX_FD is 253) */
 
 /* exit statuses of mvee itself (documented in README.md and mvee.1) */
 #define EXIT_DIVERGENCE 86
@@ -119,6 +120,7 @@ struct task {
 	int wstatus; /* when dead */
 	long expect; /* what the call mvee substituted must return */
 	bool keep_ret; /* ...and the task keeps its own result */
+	int next_right; /* placeholders for received fds made so far */
 	uint64_t injected; /* signals mvee sent it, to pass through */
 	siginfo_t inject_info[65]; /* with the leader's siginfo */
 };
@@ -158,6 +160,10 @@ struct taskset {
 	int pending_exits;
 	long ret; /* leader's result, or all variants' for POL_ALL */
 	bool placing; /* an SCF_PLACE call: leader first (lockstep.c) */
+	/* fds the leader received (SCM_RIGHTS): followers get placeholders */
+	int rights[MAX_RIGHTS];
+	int nrights;
+	bool rights_cloexec;
 	uint64_t t_rendezvous;
 	/* asynchronous signals the leader received, held for the next
 	 * rendezvous, with the leader's siginfo */

@@ -165,6 +165,8 @@ enum sc_policy policy_readlink(const struct call *c)
 	return POL_ALL;
 }
 
+/* a task of the program, alive or ended (a zombie still to be waited
+ * for is the program's) */
 bool pid_is_ours(long pid)
 {
 	int i, v;
@@ -174,6 +176,9 @@ bool pid_is_ours(long pid)
 			if (sets[i]->task[v]->tid == pid ||
 			    sets[i]->proc->pid[v] == pid)
 				return true;
+	for (v = 0; v < cfg.nvariants; v++)
+		if (tasks_dead_pid(v, v, (pid_t)pid))
+			return true;
 	return false;
 }
 

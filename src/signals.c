@@ -101,6 +101,21 @@ static void deliver_now(struct taskset *s, int sig, const siginfo_t *si,
 	}
 }
 
+/* a follower's siginfo names the sender (kill, sigqueue, SIGCHLD) by its
+ * own pid: give it the leader's number, which is what getpid says */
+static void translate_sender(const struct task *t, const siginfo_t *si)
+{
+	siginfo_t info = *si;
+	bool has_pid = si->si_code == SI_USER || si->si_code == SI_TKILL ||
+		       si->si_code == SI_QUEUE || si->si_signo == SIGCHLD;
+
+	if (!t->variant || !has_pid || info.si_pid <= 0)
+		return;
+	info.si_pid = (pid_t)pid_to_leader(t->variant, info.si_pid);
+	if (info.si_pid != si->si_pid)
+		ptrace(PTRACE_SETSIGINFO, t->tid, 0, &info);
+}
+
 int signals_arrived(struct task *t, int sig, const siginfo_t *si)
 {
 	struct taskset *s = t->set;
@@ -112,8 +127,10 @@ int signals_arrived(struct task *t, int sig, const siginfo_t *si)
 		ptrace(PTRACE_SETSIGINFO, t->tid, 0, &t->inject_info[sig]);
 		return sig;
 	}
-	if (synchronous(t, sig, si))
+	if (synchronous(t, sig, si)) {
+		translate_sender(t, si);
 		return sig;
+	}
 	if (t->variant != 0)
 		return 0; /* the leader's copy is delivered to it */
 	if (p->sig[sig].ignored || (!handler && default_ignored(sig)))

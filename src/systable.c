@@ -407,7 +407,7 @@ const struct sc_row systable[SC_MAX_NR] = {
 	DENY(kexec_load, EPERM, 4), /* replaces the kernel */
 	/* the child's pid in the siginfo is each variant's own; with P_PIDFD
 	 * the id is an fd, not a pid */
-	ROW(waitid, POL_ALL, RET_INT, SCF_BLOCKS, INT, PID, OUT(SZC(128)), FLAGS, OUT(SZC(144))),
+	ROWH(waitid, handler_waitid, POL_ALL, RET_INT, SCF_BLOCKS, INT, PID, OUT(SZC(128)), FLAGS, OUT(SZC(144))),
 	/* keys are kernel objects shared by the session: once */
 	ROW(add_key, POL_LEADER, RET_INT, 0, STR, STR, IN(SZA(3)), UINT, INT),
 	ROW(request_key, POL_LEADER, RET_INT, 0, STR, STR, STR, INT),

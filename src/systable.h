@@ -185,6 +185,7 @@ extern const struct sc_handler handler_pselect; /* pselect6 */
 extern const struct sc_handler handler_sigevent; /* timer_create, mq_notify */
 extern const struct sc_handler handler_clone; /* clone, clone3, fork, vfork */
 extern const struct sc_handler handler_prctl; /* prctl */
+extern const struct sc_handler handler_waitid; /* waitid */
 
 /* Row-building macros: keep the table one line per syscall. */
 /* clang-format off */

@@ -1,8 +1,8 @@
 /* msg.c - sendmsg, recvmsg, sendmmsg, recvmmsg: struct msghdr holds
  * pointers (name, iovec array, control), so it is compared and replicated
- * field by field. File descriptors received with SCM_RIGHTS would appear
- * in the leader only; mvee stops with a clear error rather than let the
- * fd tables drift apart. */
+ * field by field. File descriptors the leader receives with SCM_RIGHTS
+ * become the leader's, and the followers get placeholders at the same
+ * numbers (lockstep.c) before they get the leader's message. */
 #include "monitor.h"
 #include "tmem.h"
 
@@ -55,8 +55,12 @@ static void msghdr_inputs(struct call *c, int arg, uint64_t addr, bool send)
 	}
 }
 
-static void msghdr_check_rights(const struct call *c, const struct msghdr *m)
+/* the leader received fds (SCM_RIGHTS): they are the leader's, and the
+ * followers get placeholders at the same numbers (lockstep.c) */
+static void msghdr_rights(const struct call *c, const struct msghdr *m,
+			  int flags)
 {
+	struct taskset *s = c->task->set;
 	unsigned char ctl[4096];
 	struct msghdr h = { 0 };
 	struct cmsghdr *cm;
@@ -68,11 +72,21 @@ static void msghdr_check_rights(const struct call *c, const struct msghdr *m)
 		return;
 	h.msg_control = ctl;
 	h.msg_controllen = n;
-	for (cm = CMSG_FIRSTHDR(&h); cm; cm = CMSG_NXTHDR(&h, cm))
-		if (cm->cmsg_level == SOL_SOCKET && cm->cmsg_type == SCM_RIGHTS)
-			die(EXIT_STARTUP,
-			    "%s received file descriptors (SCM_RIGHTS), which mvee does not support yet; stopping all variants",
-			    call_name(c->nr));
+	for (cm = CMSG_FIRSTHDR(&h); cm; cm = CMSG_NXTHDR(&h, cm)) {
+		size_t i, n;
+
+		if (cm->cmsg_level != SOL_SOCKET || cm->cmsg_type != SCM_RIGHTS)
+			continue;
+		n = (cm->cmsg_len - CMSG_LEN(0)) / sizeof(int);
+		for (i = 0; i < n && s->nrights < MAX_RIGHTS; i++) {
+			int fd;
+
+			memcpy(&fd, CMSG_DATA(cm) + i * sizeof(int), sizeof(fd));
+			s->rights[s->nrights++] = fd;
+			fdmap_set(&s->proc->fds, fd, FD_LEADER);
+		}
+		s->rights_cloexec = flags & MSG_CMSG_CLOEXEC;
+	}
 }
 
 /* a received msghdr's outputs: the name, the data scattered over the
@@ -88,7 +102,7 @@ static void msghdr_outputs(struct call *c, int arg, uint64_t addr, size_t len,
 	if (tmem_read(c->tid, addr, &m, sizeof(m)) != sizeof(m))
 		return;
 	if (!l)
-		msghdr_check_rights(c, &m);
+		msghdr_rights(c, &m, (int)c->arg[c->nr == __NR_recvmsg ? 2 : 3]);
 #define OUT_SPAN(a, sz)                                                       \
 	do {                                                                  \
 		if (l)                                                        \

@@ -84,7 +84,26 @@ static bool is_scalar(int kind)
 {
 	return kind == A_INT || kind == A_UINT || kind == A_FLAGS ||
 	       kind == A_OCT || kind == A_FD || kind == A_DUPFD ||
-	       kind == A_PID || kind == A_SIG;
+	       kind == A_PID || kind == A_SIG || kind == A_OMODE;
+}
+
+/* the rows that carry flag f are exactly these */
+static void rows_with_flag(unsigned f, const char *const *names, size_t n)
+{
+	size_t i, seen = 0;
+	long nr;
+
+	for (i = 0; i < n; i++)
+		if (!(must_row(names[i])->flags & f))
+			fail_msg("%s lacks flag %#x", names[i], f);
+	for (nr = 0; nr < SC_MAX_NR; nr++) {
+		const struct sc_row *r = systable_row(nr);
+
+		if (r && (r->flags & f))
+			seen++;
+	}
+	if (seen != n)
+		fail_msg("flag %#x on %zu rows, expected %zu", f, seen, n);
 }
 
 /* every __NR_ of the installed header, parsed at run time */
@@ -265,7 +284,16 @@ static void test_args(void **state)
 			case A_IN:
 			case A_OUT:
 			case A_INOUT:
+			case A_SOCKADDR:
 				check_size(r, i);
+				break;
+			case A_OMODE:
+				/* compared only when the flags before it say
+				 * O_CREAT or O_TMPFILE */
+				if (!i || r->arg[i - 1].kind != A_FLAGS)
+					fail_msg(
+						"%s arg %d: OMODE not after FLAGS",
+						r->name, i);
 				break;
 			case A_STR:
 				assert_int_equal(a->size.how, SZ_STRLEN);
@@ -320,7 +348,8 @@ static void test_policies(void **state)
 		assert_true(r->policy <= POL_DENY);
 		assert_true(r->ret <= RET_NORETURN);
 		if (r->flags & ~(SCF_LEADER_FD | SCF_BLOCKS | SCF_FDTABLE |
-				 SCF_NOCMP | SCF_EXEC))
+				 SCF_NOCMP | SCF_EXEC | SCF_PLACE |
+				 SCF_TMPNAME | SCF_UNSYNC | SCF_PURE))
 			fail_msg("%s: unknown flags", r->name);
 		if ((r->policy == POL_DENY) != (r->err > 0))
 			fail_msg("%s: DENY rows and only they carry an errno",
@@ -343,7 +372,9 @@ static void test_policies(void **state)
 		}
 		if (r->decide) {
 			if (r->decide != policy_by_fd &&
-			    r->decide != policy_open && r->decide != policy_at)
+			    r->decide != policy_open &&
+			    r->decide != policy_at &&
+			    r->decide != policy_readlink)
 				fail_msg("%s: unknown decision function",
 					 r->name);
 			if (r->handler)
@@ -743,13 +774,57 @@ static void test_sizes(void **state)
 	expect_size("select", 1, A_INOUT, SZ_FDSET, 0, 0);
 	expect_size("openat2", 2, A_IN, SZ_ARG, 3, 1);
 	expect_size("mq_getsetattr", 2, A_OUT, SZ_CONST, 0, 64);
-	expect_size("bind", 1, A_IN, SZ_ARG, 2, 1);
-	expect_size("sendto", 4, A_IN, SZ_ARG, 5, 1);
+	expect_size("bind", 1, A_SOCKADDR, SZ_ARG, 2, 1);
+	expect_size("connect", 1, A_SOCKADDR, SZ_ARG, 2, 1);
+	expect_size("sendto", 4, A_SOCKADDR, SZ_ARG, 5, 1);
 	expect_size("write", 1, A_IN, SZ_ARG, 2, 1);
 	assert_int_equal(must_row("execve")->arg[1].kind, A_STRV);
 	assert_int_equal(must_row("execve")->arg[2].kind, A_STRV);
 	assert_int_equal(must_row("execveat")->arg[2].kind, A_STRV);
 	assert_int_equal(must_row("execveat")->arg[3].kind, A_STRV);
+}
+
+/* the flags that change how a row is dispatched sit on known rows only */
+static void test_dispatch_flags(void **state)
+{
+	static const char *const unsync[] = { "futex",	       "futex_waitv",
+					      "futex_wake",    "futex_wait",
+					      "futex_requeue", "sched_yield" };
+	static const char *const place[] = { "mmap", "mremap" };
+	static const char *const pure[] = { "time", "gettimeofday",
+					    "clock_gettime", "clock_getres",
+					    "getrandom" };
+	static const char *const tmpname[] = { "open", "openat", "mkdir",
+					       "mkdirat" };
+	size_t i;
+
+	(void)state;
+	rows_with_flag(SCF_UNSYNC, unsync, 6);
+	rows_with_flag(SCF_PLACE, place, 2);
+	rows_with_flag(SCF_PURE, pure, 5);
+	rows_with_flag(SCF_TMPNAME, tmpname, 4);
+	/* unsynchronised calls run in every variant; pure ones are the
+	 * leader's and write their outputs only */
+	for (i = 0; i < 6; i++)
+		assert_int_equal(must_row(unsync[i])->policy, POL_ALL);
+	for (i = 0; i < 5; i++) {
+		const struct sc_row *r = must_row(pure[i]);
+		int a;
+
+		assert_int_equal(r->policy, POL_LEADER);
+		for (a = 0; a < r->nargs; a++)
+			if (r->arg[a].kind == A_IN || r->arg[a].kind == A_STR ||
+			    r->arg[a].kind == A_INOUT)
+				fail_msg("%s reads memory: not pure", r->name);
+	}
+	for (i = 0; i < 2; i++)
+		assert_int_equal(must_row(place[i])->ret, RET_ADDR);
+	assert_int_equal(must_row("open")->arg[2].kind, A_OMODE);
+	assert_int_equal(must_row("openat")->arg[3].kind, A_OMODE);
+	assert_ptr_equal(must_row("readlink")->decide, policy_readlink);
+	assert_ptr_equal(must_row("readlinkat")->decide, policy_readlink);
+	assert_ptr_equal(must_row("prctl")->handler, &handler_prctl);
+	assert_ptr_equal(must_row("waitid")->handler, &handler_waitid);
 }
 
 static void test_spot_policies(void **state)
@@ -884,6 +959,7 @@ int main(void)
 		cmocka_unit_test(test_pid_rows),
 		cmocka_unit_test(test_pointer_structs),
 		cmocka_unit_test(test_sizes),
+		cmocka_unit_test(test_dispatch_flags),
 		cmocka_unit_test(test_spot_policies),
 		cmocka_unit_test(test_lookup),
 	};
