@@ -93,8 +93,8 @@ static bool tmpname_alike(const unsigned char *a, const unsigned char *b,
 	return first < len && first > slash && last - first < TMPNAME_RUN;
 }
 
-static bool compare_spans(struct call *l, struct call *f,
-			  struct divergence *d, int set)
+static bool compare_spans(struct call *l, struct call *f, struct divergence *d,
+			  int set)
 {
 	int k;
 
@@ -150,8 +150,8 @@ static bool compare_spans(struct call *l, struct call *f,
 	return true;
 }
 
-static bool compare_pair(struct call *l, struct call *f,
-			 struct divergence *d, int set)
+static bool compare_pair(struct call *l, struct call *f, struct divergence *d,
+			 int set)
 {
 	const struct sc_row *r = l->row;
 	int i;

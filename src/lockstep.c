@@ -352,6 +352,8 @@ static void rendezvous(struct taskset *s)
 
 		if (row_has(s->row, A_PID))
 			translate_pid_args(s);
+		if (lt->call.nr == __NR_exit_group)
+			s->proc->exiting = true;
 		fd_effects_at_entry(s);
 		if (!need)
 			trace_call(s, &lt->call, s->policy, 0, false);
@@ -413,7 +415,7 @@ static void maybe_rendezvous(struct taskset *s)
 	int v, w;
 
 	for (v = 0; v < s->n; v++) {
-		if (s->task[v]->state != TS_DEAD)
+		if (s->task[v]->state != TS_DEAD || s->proc->exiting)
 			continue;
 		for (w = 0; w < s->n; w++)
 			if (s->task[w]->state == TS_ENTRY ||

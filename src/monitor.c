@@ -134,8 +134,10 @@ static void dispatch(struct task *t, int st)
 	if (debug < 0)
 		debug = getenv("MVEE_DEBUG_EVENTS") != NULL;
 	if (debug)
-		fprintf(stderr, "mvee-event: set %d v%d tid %d state %d event %d status 0x%x\n",
-			t->set->id, t->variant, t->tid, t->state, classify(st), st);
+		fprintf(stderr,
+			"mvee-event: set %d v%d tid %d state %d event %d status 0x%x\n",
+			t->set->id, t->variant, t->tid, t->state, classify(st),
+			st);
 	switch (classify(st)) {
 	case EV_ENTRY:
 		lockstep_entry(t);

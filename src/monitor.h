@@ -138,6 +138,8 @@ struct lproc {
 	} sig[65];
 	int refs; /* task sets using it */
 	void *epoll; /* handlers/epoll.c: per-variant epoll data */
+	bool exiting; /* every variant was told to end (exit_group, a fatal
+			 signal): its tasks ending is no divergence */
 };
 
 struct history_entry {

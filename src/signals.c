@@ -137,6 +137,7 @@ int signals_arrived(struct task *t, int sig, const siginfo_t *si)
 		return 0; /* no effect in any variant */
 	if (!handler && !default_stops(sig)) {
 		/* ends the process: everywhere, now */
+		p->exiting = true;
 		deliver_now(s, sig, si, false, true);
 		return sig;
 	}

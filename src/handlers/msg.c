@@ -81,7 +81,8 @@ static void msghdr_rights(const struct call *c, const struct msghdr *m,
 		for (i = 0; i < n && s->nrights < MAX_RIGHTS; i++) {
 			int fd;
 
-			memcpy(&fd, CMSG_DATA(cm) + i * sizeof(int), sizeof(fd));
+			memcpy(&fd, CMSG_DATA(cm) + i * sizeof(int),
+			       sizeof(fd));
 			s->rights[s->nrights++] = fd;
 			fdmap_set(&s->proc->fds, fd, FD_LEADER);
 		}
@@ -102,7 +103,8 @@ static void msghdr_outputs(struct call *c, int arg, uint64_t addr, size_t len,
 	if (tmem_read(c->tid, addr, &m, sizeof(m)) != sizeof(m))
 		return;
 	if (!l)
-		msghdr_rights(c, &m, (int)c->arg[c->nr == __NR_recvmsg ? 2 : 3]);
+		msghdr_rights(c, &m,
+			      (int)c->arg[c->nr == __NR_recvmsg ? 2 : 3]);
 #define OUT_SPAN(a, sz)                                                       \
 	do {                                                                  \
 		if (l)                                                        \

@@ -18,8 +18,9 @@ static void waitid_after(struct taskset *s, long ret)
 		uint64_t at = c->arg[2] + offsetof(siginfo_t, si_pid);
 		pid_t pid;
 
-		if (!c->arg[2] || tmem_read(c->tid, at, &pid, sizeof(pid)) !=
-					  sizeof(pid) || pid <= 0)
+		if (!c->arg[2] ||
+		    tmem_read(c->tid, at, &pid, sizeof(pid)) != sizeof(pid) ||
+		    pid <= 0)
 			continue;
 		pid = (pid_t)pid_to_leader(v, pid);
 		tmem_write(c->tid, at, &pid, sizeof(pid));
