@@ -36,7 +36,16 @@
 static bool is_restart(long ret)
 {
 	return ret == -ERESTARTSYS || ret == -ERESTARTNOINTR ||
-	       ret == -ERESTARTNOHAND || ret == -ERESTART_RESTARTBLOCK;
+	       ret == -ERESTART_RESTARTBLOCK || ret == -ERESTARTNOHAND;
+}
+
+/* at a signal-delivery stop: did the signal interrupt t's call? */
+bool task_interrupted(const struct task *t)
+{
+	if (!is_restart(arch_ret(&t->regs)))
+		return false;
+	return t->restarting ||
+	       (t->call.nr >= 0 && arch_nr(&t->regs) == t->call.nr);
 }
 
 void task_resume(struct task *t, int exit_stop, int sig)
@@ -422,13 +431,14 @@ static void maybe_rendezvous(struct taskset *s)
 			    s->task[w]->state == TS_HELD)
 				ended_early(s, v, w);
 	}
-	if (!set_all_at_entry(s) || signals_deliver_held(s))
+	if (!set_all_at_entry(s))
 		return;
 	if (must_defer(s)) {
 		s->deferred = true;
 		return;
 	}
 	s->deferred = false;
+	signals_deliver_held(s);
 	rendezvous(s);
 }
 
@@ -780,16 +790,17 @@ static void leader_done(struct taskset *s, long ret)
 	lt->state = TS_RUNNING;
 }
 
-/* one variant's call of a POL_ALL set returned ret: it waits at its exit
- * stop until every variant's call has returned, then all results are
- * checked and all resume (resume_self: t too, else its caller does) */
-static void all_done_one(struct taskset *s, struct task *t, long ret,
-			 bool resume_self)
+/* one variant's call of a POL_ALL set returned ret (or failed with EINTR
+ * at a signal stop): it waits there until every variant's call has
+ * returned; then the results are checked and all resume, each with the
+ * signal it stopped for (release_sig) */
+static void all_done_one(struct taskset *s, struct task *t, long ret)
 {
+	struct task *lt = leader_of(s);
 	int v;
 
 	t->call.ret = ret;
-	t->state = resume_self ? TS_EXITED : TS_RUNNING;
+	t->state = TS_EXITED;
 	if (--s->pending_exits > 0)
 		return;
 	/* every variant's call returned, so every task it created is known:
@@ -803,10 +814,13 @@ static void all_done_one(struct taskset *s, struct task *t, long ret,
 			arch_set_ret(&f->regs, pid_to_leader(v, f->call.ret));
 			task_store(f);
 		}
-	/* the last exit: results that name objects must agree */
-	for (v = 1; v < s->n; v++) {
-		long a = s->task[0]->call.ret, b = s->task[v]->call.ret;
+	/* results that name objects must agree (a variant whose call is
+	 * restarting after a handler has none yet) */
+	for (v = 1; v < s->n && lt->state == TS_EXITED; v++) {
+		long a = lt->call.ret, b = s->task[v]->call.ret;
 
+		if (s->task[v]->state != TS_EXITED)
+			continue;
 		if ((s->row->ret == RET_FD && a != b) || ((a < 0) != (b < 0))) {
 			struct divergence d;
 
@@ -820,25 +834,33 @@ static void all_done_one(struct taskset *s, struct task *t, long ret,
 			snprintf(
 				d.what, sizeof(d.what),
 				"%s returned %ld in variant 0 and %ld in variant %d",
-				call_name(s->task[0]->call.nr), a, b, v);
+				call_name(lt->call.nr), a, b, v);
 			monitor_diverged(s, &d);
 		}
 	}
-	call_outputs(&s->task[0]->call, s->task[0]->call.ret, NULL);
-	finish_call(s, s->task[0]->call.ret);
-	for (v = 0; v < s->n; v++)
-		if (s->task[v]->state == TS_EXITED) {
-			s->task[v]->state = TS_RUNNING;
-			task_resume(s->task[v], 0, 0);
-		}
+	if (lt->state == TS_EXITED) {
+		call_outputs(&lt->call, lt->call.ret, NULL);
+		finish_call(s, lt->call.ret);
+	}
+	for (v = 0; v < s->n; v++) {
+		struct task *x = s->task[v];
+		int sig = x->release_sig;
+
+		if (x->state != TS_EXITED)
+			continue;
+		x->state = TS_RUNNING;
+		x->release_sig = 0;
+		task_resume(x, 0, sig);
+	}
 }
 
 /* t's call returned ret; resume_self: let t run on (else the caller
- * resumes it, with a signal) */
+ * resumes it, with a signal); all-variants calls wait for each other and
+ * are resumed together, with t->release_sig */
 static void call_done(struct task *t, long ret, bool resume_self)
 {
 	if (t->set->policy != POL_LEADER && !t->set->placing) {
-		all_done_one(t->set, t, ret, resume_self);
+		all_done_one(t->set, t, ret);
 		return;
 	}
 	leader_done(t->set, ret);
@@ -878,6 +900,24 @@ void lockstep_exit(struct task *t)
 	}
 }
 
+/* the leader's call restarts after a handler: so do the followers that
+ * wait for its result (the signal is pending in them too) */
+static void restart_held(struct taskset *s)
+{
+	int v;
+
+	for (v = 1; v < s->n; v++) {
+		struct task *f = s->task[v];
+
+		if (f->state != TS_HELD)
+			continue;
+		arch_set_restart(&f->regs);
+		task_store(f);
+		f->state = TS_RUNNING;
+		task_resume(f, 0, 0);
+	}
+}
+
 /* an all-variants call of t ends without a result (restarted after a
  * handler): the others need not wait for it */
 static void all_abandon(struct taskset *s)
@@ -886,42 +926,57 @@ static void all_abandon(struct taskset *s)
 
 	if (s->policy == POL_LEADER || --s->pending_exits > 0)
 		return;
-	for (v = 0; v < s->n; v++)
-		if (s->task[v]->state == TS_EXITED) {
-			s->task[v]->state = TS_RUNNING;
-			task_resume(s->task[v], 0, 0);
-		}
+	for (v = 0; v < s->n; v++) {
+		struct task *x = s->task[v];
+		int sig = x->release_sig;
+
+		if (x->state != TS_EXITED)
+			continue;
+		x->state = TS_RUNNING;
+		x->release_sig = 0;
+		task_resume(x, 0, sig);
+	}
 }
 
 /* Signal sig (0: none) is about to be delivered to t; if it interrupted
  * t's call (rax holds -ERESTART*), decide as the kernel's handle_signal
- * will: with no handler the call restarts (a continuation, no new
+ * will (returns true when t is left waiting, to go with sig later): with no handler the call restarts (a continuation, no new
  * rendezvous); with one, it restarts as a new call (ERESTARTNOINTR,
  * ERESTARTSYS under SA_RESTART) or fails with EINTR. */
-static void signal_interrupts(struct task *t, int sig)
+static bool signal_interrupts(struct task *t, int sig)
 {
 	long ret = arch_ret(&t->regs);
 	bool handler = sig > 0 && t->proc->sig[sig].caught;
 
 	if (!is_restart(ret))
-		return;
+		return false;
 	if (!t->restarting) {
 		/* an all-variants call resumed without an exit stop */
 		if (arch_nr(&t->regs) != t->call.nr || t->call.nr < 0)
-			return;
+			return false;
 		t->restarting = true;
 		t->restart_exit = false;
 	}
 	if (!handler)
-		return;
+		return false;
 	t->restarting = false;
 	if (signals_restart(t, sig)) {
 		if (t->restart_exit)
 			all_abandon(t->set);
-		return;
+		if (t->variant == 0 && t->set->policy == POL_LEADER)
+			restart_held(t->set);
+		return false;
 	}
-	if (t->restart_exit)
-		call_done(t, -EINTR, false);
+	if (!t->restart_exit)
+		return false;
+	if (t->set->policy != POL_LEADER && !t->set->placing) {
+		/* waits for the other variants' calls, then goes with sig */
+		t->release_sig = sig;
+		call_done(t, -EINTR, true);
+		return true;
+	}
+	call_done(t, -EINTR, false);
+	return false;
 }
 
 void lockstep_signal(struct task *t, int sig, const siginfo_t *si)
@@ -946,8 +1001,8 @@ void lockstep_signal(struct task *t, int sig, const siginfo_t *si)
 		return;
 	}
 	deliver = signals_arrived(t, sig, si);
-	signal_interrupts(t, deliver);
-	task_resume(t, 0, deliver);
+	if (!signal_interrupts(t, deliver))
+		task_resume(t, 0, deliver);
 }
 
 void lockstep_exec(struct task *t)

@@ -123,6 +123,7 @@ struct task {
 	int next_right; /* placeholders for received fds made so far */
 	uint64_t injected; /* signals mvee sent it, to pass through */
 	siginfo_t inject_info[65]; /* with the leader's siginfo */
+	int release_sig; /* signal to resume with when released */
 };
 
 /* the i-th process of every variant: shares the fd map */
@@ -224,11 +225,12 @@ void lockstep_death(struct task *t, int wstatus);
 void lockstep_exec(struct task *t);
 void task_resume(struct task *t, int exit_stop, int sig);
 void task_store(struct task *t);
+bool task_interrupted(const struct task *t);
 
 /* signals.c */
 int signals_arrived(struct task *t, int sig, const siginfo_t *si);
 bool signals_restart(const struct task *t, int sig);
-bool signals_deliver_held(struct taskset *s);
+void signals_deliver_held(struct taskset *s);
 void signals_exec(struct lproc *p);
 bool set_all_at_entry(const struct taskset *s);
 

@@ -141,7 +141,7 @@ int signals_arrived(struct task *t, int sig, const siginfo_t *si)
 		deliver_now(s, sig, si, false, true);
 		return sig;
 	}
-	if (handler && t->restarting) {
+	if (handler && task_interrupted(t)) {
 		/* it interrupted the call the leader is blocked in */
 		deliver_now(s, sig, si, signals_restart(t, sig), false);
 		return sig;
@@ -162,26 +162,22 @@ bool signals_restart(const struct task *t, int sig)
 	       (ret == -512 /* ERESTARTSYS */ && t->proc->sig[sig].restart);
 }
 
-/* the set stands at a rendezvous: deliver what the leader received */
-bool signals_deliver_held(struct taskset *s)
+/* The set stands at a rendezvous: what the leader received becomes
+ * pending in every variant before the call is dispatched, as a signal
+ * pending at a call's entry is natively: a call that would block is
+ * interrupted (EINTR or restart, by the kernel's rules, the same in every
+ * variant), any other completes and the handler runs on its return. */
+void signals_deliver_held(struct taskset *s)
 {
 	int v, sig;
 
 	if (!s->held || s->task[0]->call.nr == NR_RDTSC)
-		return false;
-	for (v = 0; v < s->n; v++) {
-		struct task *t = s->task[v];
-
-		arch_set_restart(&t->regs);
-		task_store(t);
+		return;
+	for (v = 0; v < s->n; v++)
 		for (sig = 1; sig < 65; sig++)
 			if (s->held & BIT(sig))
-				inject(t, sig, &s->held_info[sig]);
-		t->state = TS_RUNNING;
-		task_resume(t, 0, 0);
-	}
+				inject(s->task[v], sig, &s->held_info[sig]);
 	s->held = 0;
-	return true;
 }
 
 /* what a new program image inherits: handlers are reset, SIG_IGN stays */
