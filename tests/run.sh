@@ -549,6 +549,21 @@ add case_same real/sh-append \
 	-x 0 -o $'rc=0\nline1\nx\n2'
 add case_same real/bash-pipeline \
 	"RX bash -c 'seq 1 1000 | sort -rn | head -5; echo \"\${PIPESTATUS[*]}\"'" -x 0
+add case_same real/gzip-gunzip-pipe \
+	"R sh -c 'gzip -c \"\$1\" | gunzip | md5sum' sh \"\$D/lines.txt\"" -x 0
+add case_same real/tar-czf-xzf \
+	"R sh -c 'tar czf a.tgz -C \"\$1\" lines.txt && mkdir x && tar xzf a.tgz -C x && md5sum x/lines.txt' sh \"\$D\"" -x 0
+add case_same real/bash-subshells-jobs \
+	"RX bash -c 'a=\$(echo sub); (echo in subshell \$a); sleep 0.1 & sleep 0.05 & wait; echo waited; echo \$(echo nested \$(echo deeper))'" -x 0
+add case_same real/bash-trap-usr1 \
+	"RX bash -c 'trap \"echo got usr1\" USR1; kill -USR1 \$\$; echo after'" -x 0
+add case_same real/python3-subprocess \
+	"RX \"\$PY\" -c 'import subprocess; r = subprocess.run([\"sh\", \"-c\", \"echo hi; exit 4\"], capture_output=True); print(r.stdout, r.returncode)'" -x 0
+add case_same real/make-gcc \
+	"mkdir p; for i in 1 2 3; do echo \"int f\$i(void) { return \$i; }\" > p/f\$i.c; done; echo 'int main(void) { return 0; }' > p/main.c; printf 'prog: f1.o f2.o f3.o main.o\\n\\tgcc -o \$@ \$^\\n%%.o: %%.c\\n\\tgcc -c -O2 -o \$@ \$<\\n' > p/Makefile; R make -s -C p; echo rc=\$?; md5sum p/*.o" -x 0
+add case_same real/sigint-shell-trap \
+	"RX env --default-signal=INT bash -c 'trap \"echo got INT; exit 3\" INT; for i in \$(seq 1 200); do sleep 0.05; done; echo no trap' & pid=\$!; sleep 1; kill -INT \$pid; wait \$pid; echo \"status \$?\"" \
+	-x 0 -o $'got INT\nstatus 3'
 add case_same real/false 'RX false' -x 1
 add case_same real/sh-exit-7 "RX sh -c 'exit 7'" -x 7
 add case_same real/sigterm \
