@@ -27,13 +27,13 @@ static bool scalar_kind(int kind)
 	}
 }
 
-static void set_div(struct divergence *d, enum div_kind kind, int set, int v,
-		    int arg, long a, long b)
+void divergence_init(struct divergence *d, enum div_kind kind, int set,
+		     int variant, int arg, long a, long b)
 {
 	memset(d, 0, sizeof(*d));
 	d->kind = kind;
 	d->set = set;
-	d->variant = v;
+	d->variant = variant;
 	d->arg = arg;
 	d->a = a;
 	d->b = b;
@@ -108,7 +108,8 @@ static bool compare_spans(struct call *l, struct call *f, struct divergence *d,
 			arg = l->in.s[k].arg;
 		else if (k < f->in.n)
 			arg = f->in.s[k].arg;
-		set_div(d, DIVK_ARG, set, f->variant, arg, l->in.n, f->in.n);
+		divergence_init(d, DIVK_ARG, set, f->variant, arg, l->in.n,
+				f->in.n);
 		snprintf(d->what, sizeof(d->what),
 			 "argument %d has a different structure", arg);
 		return false;
@@ -129,8 +130,8 @@ static bool compare_spans(struct call *l, struct call *f, struct divergence *d,
 			f->unify_arg = a->arg;
 			continue;
 		}
-		set_div(d, DIVK_ARG, set, f->variant, a->arg, (long)a->len,
-			(long)b->len);
+		divergence_init(d, DIVK_ARG, set, f->variant, a->arg,
+				(long)a->len, (long)b->len);
 		d->offset = off;
 		if (off < n)
 			snprintf(
@@ -157,7 +158,8 @@ static bool compare_pair(struct call *l, struct call *f, struct divergence *d,
 	int i;
 
 	if (l->nr != f->nr) {
-		set_div(d, DIVK_CALL, set, f->variant, -1, l->nr, f->nr);
+		divergence_init(d, DIVK_CALL, set, f->variant, -1, l->nr,
+				f->nr);
 		snprintf(d->what, sizeof(d->what), "different calls: %s vs %s",
 			 call_name(l->nr), call_name(f->nr));
 		return false;
@@ -182,8 +184,8 @@ static bool compare_pair(struct call *l, struct call *f, struct divergence *d,
 			differs = !l->arg[i] != !f->arg[i];
 		if (!differs)
 			continue;
-		set_div(d, DIVK_ARG, set, f->variant, i, (long)l->arg[i],
-			(long)f->arg[i]);
+		divergence_init(d, DIVK_ARG, set, f->variant, i,
+				(long)l->arg[i], (long)f->arg[i]);
 		if (scalar_kind(kind))
 			snprintf(d->what, sizeof(d->what),
 				 "argument %d differs: %ld vs %ld", i,

@@ -90,16 +90,7 @@ bool set_all_at_entry(const struct taskset *s)
 	return true;
 }
 
-static bool row_has(const struct sc_row *r, int kind)
-{
-	int i;
-
-	for (i = 0; r && i < r->nargs; i++)
-		if (r->arg[i].kind == kind)
-			return true;
-	return false;
-}
-
+/* the first argument of the row of that kind, or -1 */
 static int arg_of(const struct sc_row *r, int kind)
 {
 	int i;
@@ -108,6 +99,11 @@ static int arg_of(const struct sc_row *r, int kind)
 		if (r->arg[i].kind == kind)
 			return i;
 	return -1;
+}
+
+static bool row_has(const struct sc_row *r, int kind)
+{
+	return arg_of(r, kind) >= 0;
 }
 
 /* does an all-variants call need its exit stop? */
@@ -404,13 +400,8 @@ __attribute__((noreturn)) static void ended_early(struct taskset *s, int dead,
 	struct divergence d;
 	char how[48];
 
-	memset(&d, 0, sizeof(d));
-	d.kind = DIVK_DEATH;
-	d.set = s->id;
-	d.variant = dead ? dead : w;
-	d.arg = -1;
-	d.a = s->task[dead]->wstatus;
-	d.b = s->task[w]->call.nr;
+	divergence_init(&d, DIVK_DEATH, s->id, dead ? dead : w, -1,
+			s->task[dead]->wstatus, s->task[w]->call.nr);
 	describe_end(s->task[dead]->wstatus, how, sizeof(how));
 	snprintf(d.what, sizeof(d.what),
 		 "variant %d %s while variant %d called %s", dead, how, w,
@@ -662,12 +653,8 @@ static void follower_done(struct taskset *s, struct task *f, bool at_exit)
 	if (replicate_to(l, &f->call)) {
 		struct divergence d;
 
-		memset(&d, 0, sizeof(d));
-		d.kind = DIVK_RESULT;
-		d.set = s->id;
-		d.variant = f->variant;
-		d.arg = -1;
-		d.a = s->ret;
+		divergence_init(&d, DIVK_RESULT, s->id, f->variant, -1, s->ret,
+				0);
 		snprintf(
 			d.what, sizeof(d.what),
 			"the results of %s cannot be written into variant %d's buffers",
@@ -702,13 +689,8 @@ static void placeholder_exit(struct task *f, long ret)
 	if (f->keep_ret && ret < 0 && f->state == TS_INJECTED) {
 		struct divergence d;
 
-		memset(&d, 0, sizeof(d));
-		d.kind = DIVK_RESULT;
-		d.set = s->id;
-		d.variant = f->variant;
-		d.arg = -1;
-		d.a = s->ret;
-		d.b = ret;
+		divergence_init(&d, DIVK_RESULT, s->id, f->variant, -1, s->ret,
+				ret);
 		snprintf(
 			d.what, sizeof(d.what),
 			"%s succeeded in variant 0 and failed with %ld in variant %d",
@@ -824,13 +806,7 @@ static void all_done_one(struct taskset *s, struct task *t, long ret)
 		if ((s->row->ret == RET_FD && a != b) || ((a < 0) != (b < 0))) {
 			struct divergence d;
 
-			memset(&d, 0, sizeof(d));
-			d.kind = DIVK_RESULT;
-			d.set = s->id;
-			d.variant = v;
-			d.arg = -1;
-			d.a = a;
-			d.b = b;
+			divergence_init(&d, DIVK_RESULT, s->id, v, -1, a, b);
 			snprintf(
 				d.what, sizeof(d.what),
 				"%s returned %ld in variant 0 and %ld in variant %d",
@@ -1040,13 +1016,8 @@ void lockstep_death(struct task *t, int wstatus)
 	for (w = 1; w < s->n; w++) {
 		if (s->task[w]->wstatus == s->task[0]->wstatus)
 			continue;
-		memset(&d, 0, sizeof(d));
-		d.kind = DIVK_DEATH;
-		d.set = s->id;
-		d.variant = w;
-		d.arg = -1;
-		d.a = s->task[0]->wstatus;
-		d.b = s->task[w]->wstatus;
+		divergence_init(&d, DIVK_DEATH, s->id, w, -1,
+				s->task[0]->wstatus, s->task[w]->wstatus);
 		{
 			char a[48], b[48];
 

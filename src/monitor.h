@@ -249,6 +249,8 @@ size_t span_inline(struct call *c, int arg, const void *p, size_t len);
 
 /* compare.c */
 bool compare_calls(struct taskset *s, struct divergence *d);
+void divergence_init(struct divergence *d, enum div_kind kind, int set,
+		     int variant, int arg, long a, long b);
 
 /* replicate.c */
 int replicate_to(const struct call *leader, struct call *f);
