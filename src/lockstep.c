@@ -772,6 +772,24 @@ static void leader_done(struct taskset *s, long ret)
 	lt->state = TS_RUNNING;
 }
 
+/* every task waiting at its exit stop (or at a signal stop, after EINTR)
+ * goes on, with the signal it stopped for */
+static void release_exited(struct taskset *s)
+{
+	int v;
+
+	for (v = 0; v < s->n; v++) {
+		struct task *x = s->task[v];
+		int sig = x->release_sig;
+
+		if (x->state != TS_EXITED)
+			continue;
+		x->state = TS_RUNNING;
+		x->release_sig = 0;
+		task_resume(x, 0, sig);
+	}
+}
+
 /* one variant's call of a POL_ALL set returned ret (or failed with EINTR
  * at a signal stop): it waits there until every variant's call has
  * returned; then the results are checked and all resume, each with the
@@ -818,16 +836,7 @@ static void all_done_one(struct taskset *s, struct task *t, long ret)
 		call_outputs(&lt->call, lt->call.ret, NULL);
 		finish_call(s, lt->call.ret);
 	}
-	for (v = 0; v < s->n; v++) {
-		struct task *x = s->task[v];
-		int sig = x->release_sig;
-
-		if (x->state != TS_EXITED)
-			continue;
-		x->state = TS_RUNNING;
-		x->release_sig = 0;
-		task_resume(x, 0, sig);
-	}
+	release_exited(s);
 }
 
 /* t's call returned ret; resume_self: let t run on (else the caller
@@ -898,20 +907,9 @@ static void restart_held(struct taskset *s)
  * handler): the others need not wait for it */
 static void all_abandon(struct taskset *s)
 {
-	int v;
-
 	if (s->policy == POL_LEADER || --s->pending_exits > 0)
 		return;
-	for (v = 0; v < s->n; v++) {
-		struct task *x = s->task[v];
-		int sig = x->release_sig;
-
-		if (x->state != TS_EXITED)
-			continue;
-		x->state = TS_RUNNING;
-		x->release_sig = 0;
-		task_resume(x, 0, sig);
-	}
+	release_exited(s);
 }
 
 /* Signal sig (0: none) is about to be delivered to t; if it interrupted
