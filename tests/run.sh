@@ -562,7 +562,7 @@ add case_same real/python3-subprocess \
 add case_same real/make-gcc \
 	"mkdir p; for i in 1 2 3; do echo \"int f\$i(void) { return \$i; }\" > p/f\$i.c; done; echo 'int main(void) { return 0; }' > p/main.c; printf 'prog: f1.o f2.o f3.o main.o\\n\\tgcc -o \$@ \$^\\n%%.o: %%.c\\n\\tgcc -c -O2 -o \$@ \$<\\n' > p/Makefile; R make -s -C p; echo rc=\$?; md5sum p/*.o" -x 0
 add case_same real/sigint-shell-trap \
-	"RX env --default-signal=INT bash -c 'trap \"echo got INT; exit 3\" INT; for i in \$(seq 1 200); do sleep 0.05; done; echo no trap' & pid=\$!; sleep 1; kill -INT \$pid; wait \$pid; echo \"status \$?\"" \
+	"RX env --default-signal=INT bash -c 'trap \"echo got INT; exit 3\" INT; : > ready; for i in \$(seq 1 400); do sleep 0.05; done; echo no trap' & pid=\$!; while [ ! -e ready ]; do sleep 0.05; done; kill -INT \$pid; wait \$pid; echo \"status \$?\"" \
 	-x 0 -o $'got INT\nstatus 3'
 add case_same real/false 'RX false' -x 1
 add case_same real/sh-exit-7 "RX sh -c 'exit 7'" -x 7
