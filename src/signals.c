@@ -141,8 +141,15 @@ int signals_arrived(struct task *t, int sig, const siginfo_t *si)
 		deliver_now(s, sig, si, false, true);
 		return sig;
 	}
-	if (handler && task_interrupted(t)) {
-		/* it interrupted the call the leader is blocked in */
+	if (handler && task_interrupted(t) &&
+	    (s->policy == POL_LEADER ||
+	     (s->row && (s->row->flags & SCF_SIGWAIT)))) {
+		/* it interrupted the call the leader is blocked in, and the
+		 * followers are in the same state: held at its entry (a
+		 * leader call) or waiting for a signal themselves. In a call
+		 * each variant completes on its own (wait4...), a follower may
+		 * already have its result: the leader's call then restarts
+		 * and the signal waits for the next rendezvous. */
 		deliver_now(s, sig, si, signals_restart(t, sig), false);
 		return sig;
 	}

@@ -130,7 +130,7 @@ const struct sc_row systable[SC_MAX_NR] = {
 	ROW(shmctl, POL_LEADER, RET_INT, 0, INT, INT, PTR),
 	ROW(dup, POL_ALL, RET_FD, 0, DUPFD),
 	ROW(dup2, POL_ALL, RET_FD, SCF_FDTABLE, DUPFD, FD),
-	ROW0(pause, POL_ALL, RET_INT, SCF_BLOCKS),
+	ROW0(pause, POL_ALL, RET_INT, SCF_BLOCKS | SCF_SIGWAIT),
 	ROW(nanosleep, POL_LEADER, RET_INT, SCF_BLOCKS, IN(SZC(16)), OUT(SZC(16))),
 	/* the time left depends on when each variant asks: one answer */
 	ROW(getitimer, POL_LEADER, RET_INT, 0, INT, OUT(SZC(32))),
@@ -253,11 +253,11 @@ const struct sc_row systable[SC_MAX_NR] = {
 	/* only the first 12-byte data struct is compared (v1 has one) */
 	ROW(capset, POL_ALL, RET_INT, 0, IN(SZC(8)), IN(SZC(12))),
 	ROW(rt_sigpending, POL_ALL, RET_INT, 0, OUT(SZA(1)), UINT),
-	ROW(rt_sigtimedwait, POL_ALL, RET_INT, SCF_BLOCKS,
+	ROW(rt_sigtimedwait, POL_ALL, RET_INT, SCF_BLOCKS | SCF_SIGWAIT,
 		IN(SZA(3)), OUT(SZC(128)), IN(SZC(16)), UINT),
 	/* siginfo carries a sigval that may be a pointer: PTR */
 	ROW(rt_sigqueueinfo, POL_ALL, RET_INT, 0, PID, SIG, PTR),
-	ROW(rt_sigsuspend, POL_ALL, RET_INT, SCF_BLOCKS, IN(SZA(1)), UINT),
+	ROW(rt_sigsuspend, POL_ALL, RET_INT, SCF_BLOCKS | SCF_SIGWAIT, IN(SZA(1)), UINT),
 	ROWH(sigaltstack, handler_sigaltstack, POL_ALL, RET_INT, 0, CUSTOM, PTR),
 	ROW(utime, POL_LEADER, RET_INT, 0, STR, IN(SZC(16))),
 	ROW(mknod, POL_LEADER, RET_INT, 0, STR, OCT, UINT),

@@ -152,6 +152,9 @@ struct sc_row {
  * runs it by itself (glibc's mkstemp draws a number of times that depends
  * on a stack address) */
 #define SCF_PURE 0x100
+/* waits for a signal (pause, rt_sigsuspend, rt_sigtimedwait): a signal
+ * the leader receives there reaches the followers inside the same call */
+#define SCF_SIGWAIT 0x200
 
 extern const struct sc_row systable[SC_MAX_NR];
 

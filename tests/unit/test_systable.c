@@ -347,9 +347,10 @@ static void test_policies(void **state)
 			continue;
 		assert_true(r->policy <= POL_DENY);
 		assert_true(r->ret <= RET_NORETURN);
-		if (r->flags & ~(SCF_LEADER_FD | SCF_BLOCKS | SCF_FDTABLE |
-				 SCF_NOCMP | SCF_EXEC | SCF_PLACE |
-				 SCF_TMPNAME | SCF_UNSYNC | SCF_PURE))
+		if (r->flags &
+		    ~(SCF_LEADER_FD | SCF_BLOCKS | SCF_FDTABLE | SCF_NOCMP |
+		      SCF_EXEC | SCF_PLACE | SCF_TMPNAME | SCF_UNSYNC |
+		      SCF_PURE | SCF_SIGWAIT))
 			fail_msg("%s: unknown flags", r->name);
 		if ((r->policy == POL_DENY) != (r->err > 0))
 			fail_msg("%s: DENY rows and only they carry an errno",
@@ -796,6 +797,8 @@ static void test_dispatch_flags(void **state)
 					    "getrandom" };
 	static const char *const tmpname[] = { "open", "openat", "mkdir",
 					       "mkdirat" };
+	static const char *const sigwait[] = { "pause", "rt_sigsuspend",
+					       "rt_sigtimedwait" };
 	size_t i;
 
 	(void)state;
@@ -803,6 +806,7 @@ static void test_dispatch_flags(void **state)
 	rows_with_flag(SCF_PLACE, place, 2);
 	rows_with_flag(SCF_PURE, pure, 5);
 	rows_with_flag(SCF_TMPNAME, tmpname, 4);
+	rows_with_flag(SCF_SIGWAIT, sigwait, 3);
 	/* unsynchronised calls run in every variant; pure ones are the
 	 * leader's and write their outputs only */
 	for (i = 0; i < 6; i++)
