@@ -11,8 +11,9 @@
  *     runs again after the handler (as a kernel restart would), and mvee
  *     sends it the signal, whose siginfo becomes the leader's;
  *   - at once when the signal's default action ends the process, or when
- *     it interrupted a call the leader is blocked in (pause, sigsuspend,
- *     a read...): the followers then get it inside the same call.
+ *     it interrupted a leader call (the followers wait at its entry) or a
+ *     call that waits for signals (pause, sigsuspend): the followers then
+ *     get it inside the same call.
  */
 #include "monitor.h"
 
