@@ -7,9 +7,9 @@
  * variant at a different moment: mvee takes the leader's, drops the
  * followers' copies, and delivers the leader's to every variant at the
  * same point:
- *   - at the set's next rendezvous: every task skips its call so that it
- *     runs again after the handler (as a kernel restart would), and mvee
- *     sends it the signal, whose siginfo becomes the leader's;
+ *   - at the set's next rendezvous: mvee sends it to every task before
+ *     the call is dispatched, with the leader's siginfo, so it is pending
+ *     at the call's entry in every variant, as it would be natively;
  *   - at once when the signal's default action ends the process, or when
  *     it interrupted a leader call (the followers wait at its entry) or a
  *     call that waits for signals (pause, sigsuspend): the followers then
