@@ -127,7 +127,8 @@ struct sc_row {
  * the leader, the followers' copies are placeholders (socket, pipe2,
  * socketpair, eventfd2, epoll_create1...) */
 #define SCF_LEADER_FD 0x01
-/* may block for long or be interrupted */
+/* may block for long or be interrupted; no consumer reads it yet (meant
+ * for --rendezvous-timeout, issue 7: a stop here is not a stuck variant) */
 #define SCF_BLOCKS 0x02
 /* changes the fd table other than through RET_FD (close, close_range,
  * dup2 onto an open fd) */
