@@ -1,8 +1,8 @@
 /* filter.c - the seccomp filter every variant installs before execve,
  * derived from the system-call table with libseccomp: every call stops
  * once at its entry (SECCOMP_RET_TRACE, the row's policy in the event
- * data) except the unsynchronised ones (SCF_UNSYNC: futex, sched_yield),
- * which run without a stop; numbers without a row stop too, so the
+ * data), the unsynchronised ones (SCF_UNSYNC: futex, sched_yield) too:
+ * their stop is where a thread gives up its turn (sched.c); numbers without a row stop too, so the
  * monitor refuses them by name; calls of another ABI (int 0x80, x32) kill
  * the variant. */
 #include "filter.h"
@@ -33,11 +33,8 @@ scmp_filter_ctx filter_build(void)
 
 		if (!r)
 			continue;
-		if (seccomp_rule_add(ctx,
-				     (r->flags & SCF_UNSYNC) ?
-					     SCMP_ACT_ALLOW :
-					     SCMP_ACT_TRACE(r->policy),
-				     (int)nr, 0))
+		if (seccomp_rule_add(ctx, SCMP_ACT_TRACE(r->policy), (int)nr,
+				     0))
 			die(EXIT_STARTUP, "libseccomp refuses a rule for %s",
 			    r->name);
 	}

@@ -33,7 +33,7 @@
 #define ERESTARTNOHAND 514
 #define ERESTART_RESTARTBLOCK 516
 
-static bool is_restart(long ret)
+bool ret_is_restart(long ret)
 {
 	return ret == -ERESTARTSYS || ret == -ERESTARTNOINTR ||
 	       ret == -ERESTART_RESTARTBLOCK || ret == -ERESTARTNOHAND;
@@ -42,19 +42,28 @@ static bool is_restart(long ret)
 /* at a signal-delivery stop: did the signal interrupt t's call? */
 bool task_interrupted(const struct task *t)
 {
-	if (!is_restart(arch_ret(&t->regs)))
+	if (!ret_is_restart(arch_ret(&t->regs)))
 		return false;
 	return t->restarting ||
 	       (t->call.nr >= 0 && arch_nr(&t->regs) == t->call.nr);
 }
 
-void task_resume(struct task *t, int exit_stop, int sig)
+/* let t go on now */
+void task_continue(struct task *t, int exit_stop, int sig)
 {
 	t->resume_exit = exit_stop;
 	if (ptrace(exit_stop ? PTRACE_SYSCALL : PTRACE_CONT, t->tid, 0, sig) &&
 	    errno != ESRCH)
 		bug(__FILE__, __LINE__, "resume %d: %s", t->tid,
 		    strerror(errno));
+}
+
+/* let t go on; in a multi-threaded process, a task about to run user
+ * code first waits for its process's turn (sched.c) */
+void task_resume(struct task *t, int exit_stop, int sig)
+{
+	if (!sched_gate(t, &exit_stop, sig))
+		task_continue(t, exit_stop, sig);
 }
 
 void task_store(struct task *t)
@@ -481,6 +490,11 @@ void lockstep_entry(struct task *t)
 		task_resume(t, t->state == TS_INJECTED, 0);
 		return;
 	}
+	/* a pure call (clock, randomness) does not end the thread's turn: a
+	 * variant may make one more of them than another (run_pure_alone) */
+	if (!systable_row(arch_nr(&t->regs)) ||
+	    !(systable_row(arch_nr(&t->regs))->flags & SCF_PURE))
+		sched_release(t);
 	if (t->restarting) {
 		/* the kernel restarts an interrupted call: same dispatch */
 		t->restarting = false;
@@ -489,6 +503,13 @@ void lockstep_entry(struct task *t)
 		return;
 	}
 	BUG_ON(t->state != TS_RUNNING);
+	if (systable_row(arch_nr(&t->regs)) &&
+	    (systable_row(arch_nr(&t->regs))->flags & SCF_UNSYNC)) {
+		/* futex, sched_yield: each variant its own, never compared;
+		 * the stop is only for the thread's turn */
+		task_resume(t, 0, 0);
+		return;
+	}
 	call_load(&t->call, t);
 	t->entry_regs = t->regs;
 	t->state = TS_ENTRY;
@@ -868,20 +889,37 @@ static void call_done(struct task *t, long ret, bool resume_self)
 void lockstep_exit(struct task *t)
 {
 	int err = arch_fetch(t->tid, &t->regs);
+	bool preempted;
 	long ret;
 
 	if (err == -ESRCH)
 		return;
 	BUG_ON(err);
 	ret = arch_ret(&t->regs);
+	preempted = t->interrupt_sent;
+	t->interrupt_sent = false;
+	if (t->sched_exit && t->state == TS_RUNNING) {
+		/* a call that ran without the turn: ask for it */
+		t->sched_exit = false;
+		if (preempted && t->forceable && ret_is_restart(ret)) {
+			arch_set_ret(&t->regs, sched_forced_ret(t));
+			task_store(t);
+		}
+		t->unsync_exit = t->forceable;
+		t->forceable = false;
+		task_resume(t, 0, 0);
+		return;
+	}
 	switch (t->state) {
 	case TS_INCALL:
-		if (is_restart(ret)) {
+		if (ret_is_restart(ret)) {
 			/* interrupted: the kernel restarts it after the
 			 * signal unless a handler makes it fail with EINTR */
 			t->restarting = true;
 			t->restart_exit = true;
 			t->state = TS_RUNNING;
+			if (preempted)
+				sched_preempted(t);
 			task_resume(t, 0, 0);
 			return;
 		}
@@ -934,7 +972,7 @@ static bool signal_interrupts(struct task *t, int sig)
 	long ret = arch_ret(&t->regs);
 	bool handler = sig > 0 && t->proc->sig[sig].caught;
 
-	if (!is_restart(ret))
+	if (!ret_is_restart(ret))
 		return false;
 	if (!t->restarting) {
 		/* an all-variants call resumed without an exit stop */
@@ -983,6 +1021,7 @@ void lockstep_signal(struct task *t, int sig, const siginfo_t *si)
 		t->call.variant = t->variant;
 		memset(t->call.arg, 0, sizeof(t->call.arg));
 		t->state = TS_ENTRY;
+		sched_release(t);
 		maybe_rendezvous(t->set);
 		return;
 	}
@@ -1011,6 +1050,7 @@ void lockstep_death(struct task *t, int wstatus)
 
 	t->state = TS_DEAD;
 	t->wstatus = wstatus;
+	sched_death(t);
 	retry_deferred();
 	for (v = 0; v < s->n; v++) {
 		enum task_state st = s->task[v]->state;

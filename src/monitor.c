@@ -140,6 +140,20 @@ static void dispatch(struct task *t, int st)
 			st);
 	switch (classify(st)) {
 	case EV_ENTRY:
+		t->stop = STOP_ENTRY;
+		break;
+	case EV_EXIT:
+		t->stop = STOP_EXIT;
+		break;
+	case EV_SIGNAL:
+		t->stop = STOP_USER;
+		break;
+	default:
+		t->stop = STOP_KERNEL;
+	}
+	t->preempt = false;
+	switch (classify(st)) {
+	case EV_ENTRY:
 		lockstep_entry(t);
 		break;
 	case EV_EXIT:
@@ -163,6 +177,14 @@ static void dispatch(struct task *t, int st)
 			tasks_first_stop(t);
 			break;
 		}
+		if (WSTOPSIG(st) == SIGTRAP) {
+			/* mvee's PTRACE_INTERRUPT (sched.c), sent just after
+			 * the call it was meant for had returned: nothing to
+			 * do (a group stop reports its stop signal) */
+			t->interrupt_sent = false;
+			task_continue(t, t->resume_exit, 0);
+			break;
+		}
 		/* a stop signal took effect: stay stopped until SIGCONT */
 		if (ptrace(PTRACE_LISTEN, t->tid, 0, 0) && errno != ESRCH)
 			task_resume(t, 0, 0);
@@ -183,17 +205,70 @@ static void dispatch(struct task *t, int st)
 	}
 }
 
+static volatile sig_atomic_t dump_due;
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+	dump_due = 1;
+}
+
+/* MVEE_DEBUG_DUMP=SECONDS: when no event came for that long, print every
+ * task's state and its process's turn to stderr (a hang, explained) */
+static void debug_dump_arm(void)
+{
+	static int secs = -1;
+	struct sigaction sa;
+
+	if (secs < 0) {
+		const char *e = getenv("MVEE_DEBUG_DUMP");
+
+		secs = e ? atoi(e) : 0;
+		if (secs > 0) {
+			memset(&sa, 0, sizeof(sa));
+			sa.sa_handler = on_alarm;
+			sigaction(SIGALRM, &sa, NULL);
+		}
+	}
+	if (secs > 0)
+		alarm((unsigned)secs);
+}
+
+static void debug_dump(void)
+{
+	int i, v;
+
+	dump_due = 0;
+	for (i = 0; i < nsets; i++)
+		for (v = 0; v < sets[i]->n; v++) {
+			const struct task *t = sets[i]->task[v];
+			const struct sched *q = &t->proc->sched;
+
+			fprintf(stderr,
+				"mvee-dump: set %d v%d tid %d state %d stop %d call %ld ready %d sched_exit %d holder %d cursor %zu/%zu\n",
+				sets[i]->id, v, t->tid, t->state, t->stop,
+				t->call.nr, t->ready, t->sched_exit,
+				q->active ? q->holder[v] : -2, q->cursor[v],
+				q->len);
+		}
+}
+
 int monitor_run(void)
 {
 	int st;
 
 	while (live_tasks() > 0) {
-		pid_t pid = waitpid(-1, &st, __WALL);
+		pid_t pid;
 		struct task *t;
 
+		debug_dump_arm();
+		pid = waitpid(-1, &st, __WALL);
 		if (pid < 0) {
-			if (errno == EINTR)
+			if (errno == EINTR) {
+				if (dump_due)
+					debug_dump();
 				continue;
+			}
 			if (errno == ECHILD)
 				break;
 			bug(__FILE__, __LINE__, "waitpid: %s", strerror(errno));

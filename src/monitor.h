@@ -88,6 +88,15 @@ struct call {
 	int unify_arg; /* >= 0: a temporary name the leader's replaces */
 };
 
+/* where a task stands when mvee resumes it (sched.c decides from it
+ * whether it is about to run user code) */
+enum stop_kind {
+	STOP_KERNEL, /* a ptrace event inside a call (clone, exec) */
+	STOP_ENTRY, /* a call's entry */
+	STOP_EXIT, /* a call's exit */
+	STOP_USER, /* a signal stop or a new task's first stop */
+};
+
 enum task_state {
 	TS_RUNNING, /* in user space or in a call with no exit stop */
 	TS_ENTRY, /* stopped at a call, waiting for the rendezvous */
@@ -124,6 +133,31 @@ struct task {
 	uint64_t injected; /* signals mvee sent it, to pass through */
 	siginfo_t inject_info[65]; /* with the leader's siginfo */
 	int release_sig; /* signal to resume with when released */
+	enum stop_kind stop;
+	/* sched.c: waiting for its process's turn, and how to resume then */
+	bool ready;
+	int pend_exit, pend_sig;
+	bool pend_preempt; /* a blocking call that holds the turn */
+	uint64_t ready_stamp;
+	bool sched_exit; /* the exit stop is only for asking the turn */
+	bool preempt; /* holds the turn in a call mvee may interrupt */
+	bool interrupt_sent; /* PTRACE_INTERRUPT sent, not yet seen */
+	bool forceable; /* a follower in a futex wait mvee may end */
+	bool unsync_exit; /* ...and now at its exit stop */
+};
+
+/* sched.c: the turn of a multi-threaded process in each variant */
+struct sched {
+	bool active; /* more than one thread */
+	int holder[MAX_VARIANTS]; /* set id holding the turn, -1: none */
+	struct sched_grant {
+		int set; /* the task set that got the turn */
+		long nr; /* the call it returned from, or -1 */
+		long ret; /* the leader's result of its call, if at an exit */
+	} * seq; /* the leader's grants, from index base */
+	size_t base, len, cap;
+	size_t cursor[MAX_VARIANTS]; /* a follower's next grant */
+	uint64_t stamp;
 };
 
 /* the i-th process of every variant: shares the fd map */
@@ -139,6 +173,7 @@ struct lproc {
 	} sig[65];
 	int refs; /* task sets using it */
 	void *epoll; /* handlers/epoll.c: per-variant epoll data */
+	struct sched sched;
 	bool exiting; /* every variant was told to end (exit_group, a fatal
 			 signal): its tasks ending is no divergence */
 };
@@ -224,8 +259,20 @@ void lockstep_signal(struct task *t, int sig, const siginfo_t *si);
 void lockstep_death(struct task *t, int wstatus);
 void lockstep_exec(struct task *t);
 void task_resume(struct task *t, int exit_stop, int sig);
+void task_continue(struct task *t, int exit_stop, int sig);
+bool ret_is_restart(long ret);
 void task_store(struct task *t);
 bool task_interrupted(const struct task *t);
+
+/* sched.c */
+void sched_activate(struct lproc *p);
+void sched_single(struct lproc *p);
+void sched_free(struct lproc *p);
+bool sched_gate(struct task *t, int *exit_stop, int sig);
+void sched_release(struct task *t);
+void sched_preempted(struct task *t);
+long sched_forced_ret(const struct task *t);
+void sched_death(struct task *t);
 
 /* signals.c */
 int signals_arrived(struct task *t, int sig, const siginfo_t *si);

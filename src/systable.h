@@ -127,8 +127,8 @@ struct sc_row {
  * the leader, the followers' copies are placeholders (socket, pipe2,
  * socketpair, eventfd2, epoll_create1...) */
 #define SCF_LEADER_FD 0x01
-/* may block for long or be interrupted; no consumer reads it yet (meant
- * for --rendezvous-timeout, issue 7: a stop here is not a stuck variant) */
+/* may wait for another thread or process: in a multi-threaded process it
+ * runs without the thread's turn (sched.c) */
 #define SCF_BLOCKS 0x02
 /* changes the fd table other than through RET_FD (close, close_range,
  * dup2 onto an open fd) */
@@ -144,9 +144,10 @@ struct sc_row {
  * names mix in a stack address, so they differ between variants): with
  * O_EXCL, or always for mkdir, the names are unified (compare.c) */
 #define SCF_TMPNAME 0x40
-/* runs in each variant without a stop, never compared: calls whose number
+/* runs in each variant on its own, never compared: calls whose number
  * depends on how threads were scheduled (futex, sched_yield) and that have
- * no effect outside the process */
+ * no effect outside the process; they stop only for the thread's turn
+ * (sched.c) */
 #define SCF_UNSYNC 0x80
 /* reads the clock or randomness and changes nothing: a variant that
  * stands alone at such a call while the others wait at a different one

@@ -118,6 +118,8 @@ void tasks_created(struct task *t, pid_t tid)
 		c = tasks_new_set((flags & CLONE_THREAD) ? s->proc :
 							   new_proc(s->proc),
 				  s->id, birth);
+	if (flags & CLONE_THREAD)
+		sched_activate(s->proc);
 	nt = c->task[t->variant];
 	nt->tid = tid;
 	nt->state = TS_RUNNING;
@@ -133,6 +135,7 @@ void tasks_created(struct task *t, pid_t tid)
 void tasks_first_stop(struct task *t)
 {
 	t->fresh = false;
+	t->stop = STOP_USER;
 	task_resume(t, 0, 0);
 }
 
@@ -185,7 +188,10 @@ void tasks_reap(struct taskset *s)
 			sets[i] = sets[--nsets];
 			break;
 		}
-	if (--s->proc->refs == 0) {
+	if (--s->proc->refs == 1)
+		sched_single(s->proc);
+	if (s->proc->refs == 0) {
+		sched_free(s->proc);
 		fdmap_free(&s->proc->fds);
 		epoll_forget(s->proc);
 		free(s->proc);

@@ -450,6 +450,55 @@ print("files left", os.listdir("."))
 print("pid consistent", os.getpid() == int(os.readlink("/proc/self")))
 '
 
+PY_THREADS='
+import hashlib, sys, threading
+out = []
+lock = threading.Lock()
+def work(i):
+    h = hashlib.sha256()
+    for k in range(2000):
+        h.update(str(k * i).encode())
+    with lock:
+        out.append((i, h.hexdigest()[:16]))
+    sys.stdout.write("thread %d done\n" % i)
+    sys.stdout.flush()
+ts = [threading.Thread(target=work, args=(i,)) for i in range(8)]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+for i, d in sorted(out):
+    print(i, d)
+'
+
+# a ThreadingHTTPServer in one thread, four client threads (urllib)
+PY_HTTP='
+import functools, http.server, threading, urllib.request
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *a):
+        pass
+open("index.txt", "w").write("hello from a thread\n")
+srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
+                                      functools.partial(Quiet, directory="."))
+port = srv.server_address[1]
+threading.Thread(target=srv.serve_forever, daemon=True).start()
+res = {}
+def client(i):
+    for k in range(5):
+        url = "http://127.0.0.1:%d/index.txt" % port
+        with urllib.request.urlopen(url) as r:
+            res[(i, k)] = r.read().decode().strip()
+cs = [threading.Thread(target=client, args=(i,)) for i in range(4)]
+for c in cs:
+    c.start()
+for c in cs:
+    c.join()
+srv.shutdown()
+srv.server_close()
+for key in sorted(res):
+    print(key, res[key])
+'
+
 SQL='
 create table t(id integer primary key, name text, v real);
 begin;
@@ -495,6 +544,12 @@ for src in "$ROOT"/tests/progs/*.c; do
 	abort)
 		add case_same prog/abort "${P}abort\" \"\$S\"" -b progs/abort -x 134
 		;;
+	mutex_print)
+		# natively the lines interleave in any order: sorted, each
+		# must be there once
+		add case_same prog/mutex_print "R \"\$B/progs/mutex_print\" \"\$S\" | sort" \
+			-b progs/mutex_print -x 0
+		;;
 	segv)
 		add case_same prog/segv "${P}segv\" \"\$S\"" -b progs/segv -x 139
 		;;
@@ -514,6 +569,7 @@ add case_same real/ls-usr-bin 'RX ls -la /usr/bin' -x 0
 add case_same real/sort 'RX sort "$D/lines.txt"' -x 0
 add case_same real/sort-n-tmpfiles \
 	'RX sort -n -S 1M -T . --parallel=2 "$D/big.txt"' -x 0
+add case_same real/sort-threads 'RX sort -n "$D/big.txt"' -x 0
 add case_same real/md5sum 'RX md5sum "$D/lines.txt" "$D/bin.dat"' -x 0
 add case_same real/gzip 'R gzip -c -n "$D/lines.txt" | md5sum' -x 0
 add case_same real/gzip-roundtrip \
@@ -557,6 +613,11 @@ add case_same real/bash-subshells-jobs \
 	"RX bash -c 'a=\$(echo sub); (echo in subshell \$a); sleep 0.1 & sleep 0.05 & wait; echo waited; echo \$(echo nested \$(echo deeper))'" -x 0
 add case_same real/bash-trap-usr1 \
 	"RX bash -c 'trap \"echo got usr1\" USR1; kill -USR1 \$\$; echo after'" -x 0
+if [ -n "$PY" ]; then
+	# lines of the threads come in any order natively: sorted
+	add case_same real/python3-threading "R \"\$PY\" -c '$PY_THREADS' | sort" -x 0
+	add case_same real/python3-http-threads "RX \"\$PY\" -c '$PY_HTTP'" -x 0
+fi
 add case_same real/python3-subprocess \
 	"RX \"\$PY\" -c 'import subprocess; r = subprocess.run([\"sh\", \"-c\", \"echo hi; exit 4\"], capture_output=True); print(r.stdout, r.returncode)'" -x 0
 add case_same real/make-gcc \
@@ -569,6 +630,36 @@ add case_same real/sh-exit-7 "RX sh -c 'exit 7'" -x 7
 add case_same real/sigterm \
 	'RX sleep 30 & pid=$!; sleep 1; kill -TERM $pid; wait $pid; echo "status $?"' \
 	-x 0 -o 'status 143'
+# SIGKILL of mvee: nothing of the program may survive (a shell, its
+# background sleep, a python3 with three threads, in 3 variants each)
+SIGKILL_SNIPPET='
+prog() {
+	local p n=0
+	for p in /proc/[0-9]*; do
+		[ "$(readlink "$p/cwd" 2>/dev/null)" = "$S" ] || continue
+		case "$(tr "\0" " " <"$p/cmdline" 2>/dev/null)" in
+		"bash -c sleep 60 "*|"sleep 60 "|"$PY -c import threading"*)
+			n=$((n + 1)) ;;
+		esac
+	done
+	echo $n
+}
+"$MVEE" -n 3 -- bash -c "sleep 60 & \"\$0\" -c \"import threading, time; [threading.Thread(target=time.sleep, args=(60,)).start() for i in range(3)]; open(\\\"ready\\\", \\\"w\\\").close(); time.sleep(60)\"" "$PY" &
+m=$!
+while [ ! -e ready ]; do sleep 0.05; done
+before=$(prog)
+kill -KILL $m
+wait $m
+echo "mvee status $?"
+# the kernel kills the tracees as mvee exits; give them time to go
+for i in $(seq 1 50); do
+	[ "$(prog)" = 0 ] && break
+	sleep 0.1
+done
+echo "before: $before processes, after: $(prog)"
+'
+add case_cli cli/sigkill-leaves-nothing 0 "$SIGKILL_SNIPPET" \
+	-g '^before: 9 processes, after: 0$'
 add case_cli cli/true-n16 0 '"$MVEE" -n 16 -- true' -q
 add case_cli cli/not-found-path 127 '"$MVEE" -- /nonexistent/program' -1
 add case_cli cli/not-found-in-PATH 127 '"$MVEE" -n 3 -- no-such-program-mvee-test' -1
