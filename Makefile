@@ -10,10 +10,10 @@ CFLAGS ?= -O2 -g
 PREFIX ?= /usr/local
 WARN := -std=gnu11 -Wall -Wextra -Werror
 CPPFLAGS += -D_GNU_SOURCE -Isrc
-LDLIBS := -lseccomp
+LDLIBS := -lseccomp -ljansson
 
 # Debian packages the build and the tests need
-DEB_PKGS := gcc make libseccomp-dev libcmocka-dev pkg-config sqlite3 python3 gzip coreutils
+DEB_PKGS := gcc make libseccomp-dev libjansson-dev libcmocka-dev pkg-config sqlite3 python3 gzip coreutils
 INSTALL_STAMP := build/.deps
 
 SRC := $(sort $(wildcard src/*.c src/handlers/*.c))
@@ -79,7 +79,7 @@ bench: deps build/mvee
 
 install: build/mvee
 	install -D -m 755 build/mvee $(DESTDIR)$(PREFIX)/bin/mvee
-	@if [ -f mvee.1 ]; then install -D -m 644 mvee.1 $(DESTDIR)$(PREFIX)/share/man/man1/mvee.1; fi
+	install -D -m 644 mvee.1 $(DESTDIR)$(PREFIX)/share/man/man1/mvee.1
 
 format:
 	clang-format -i src/*.c src/*.h src/handlers/*.c

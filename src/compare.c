@@ -133,6 +133,14 @@ static bool compare_spans(struct call *l, struct call *f, struct divergence *d,
 		divergence_init(d, DIVK_ARG, set, f->variant, a->arg,
 				(long)a->len, (long)b->len);
 		d->offset = off;
+		d->nbytes[0] = a->len > off ? a->len - off : 0;
+		d->nbytes[1] = b->len > off ? b->len - off : 0;
+		if (d->nbytes[0] > sizeof(d->bytes[0]))
+			d->nbytes[0] = sizeof(d->bytes[0]);
+		if (d->nbytes[1] > sizeof(d->bytes[1]))
+			d->nbytes[1] = sizeof(d->bytes[1]);
+		memcpy(d->bytes[0], pa + off, d->nbytes[0]);
+		memcpy(d->bytes[1], pb + off, d->nbytes[1]);
 		if (off < n)
 			snprintf(
 				d->what, sizeof(d->what),

@@ -23,7 +23,8 @@ scmp_filter_ctx filter_build(void)
 	if (seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH,
 			     SCMP_ACT_KILL_PROCESS) ||
 	    seccomp_attr_set(ctx, SCMP_FLTATR_CTL_OPTIMIZE, 2))
-		die(EXIT_STARTUP, "libseccomp refuses the filter attributes");
+		die(EXIT_STARTUP,
+		    "seccomp filters are unavailable here (libseccomp refuses the filter attributes; mvee needs a kernel with CONFIG_SECCOMP_FILTER and, in a container, a seccomp profile that allows seccomp(2), e.g. docker run --security-opt seccomp=unconfined)");
 	/* with CAP_SYS_ADMIN the filter needs no no_new_privs, so setuid
 	 * programs keep working when mvee runs as root */
 	if (geteuid() == 0)

@@ -94,6 +94,21 @@ static void inherited_ignores(struct lproc *p)
 			p->sig[sig].ignored = true;
 }
 
+/* /proc/sys/kernel/yama/ptrace_scope, for the error message */
+static const char *yama_scope(void)
+{
+	static char buf[8];
+	FILE *f = fopen("/proc/sys/kernel/yama/ptrace_scope", "re");
+
+	if (!f || !fgets(buf, sizeof(buf), f))
+		snprintf(buf, sizeof(buf), "absent");
+	else
+		buf[strcspn(buf, "\n")] = 0;
+	if (f)
+		fclose(f);
+	return buf;
+}
+
 static void child(int v, int syncfd, scmp_filter_ctx filter, const int *fds,
 		  int nfds)
 {
@@ -115,8 +130,12 @@ static void child(int v, int syncfd, scmp_filter_ctx filter, const int *fds,
 	if (read(syncfd, &c, 1) != 1)
 		_exit(EXIT_STARTUP);
 	close(syncfd);
-	if (seccomp_load(filter)) {
-		fprintf(stderr, "mvee: cannot install the seccomp filter\n");
+	i = seccomp_load(filter);
+	if (i) {
+		if (v == 0)
+			fprintf(stderr,
+				"mvee: cannot install the seccomp filter: %s (mvee needs seccomp filters: a kernel with CONFIG_SECCOMP_FILTER and, in a container, a seccomp profile that allows seccomp(2), e.g. docker run --security-opt seccomp=unconfined)\n",
+				strerror(-i));
 		_exit(EXIT_STARTUP);
 	}
 	/* last before execve: from here on rdtsc faults (even the vDSO's) */
@@ -169,8 +188,8 @@ void launch_variants(void)
 
 			kill(pid, SIGKILL);
 			die(EXIT_STARTUP,
-			    "cannot trace variant %d: %s (mvee needs ptrace: run as root or with CAP_SYS_PTRACE, or set /proc/sys/kernel/yama/ptrace_scope to 0 or 1)",
-			    v, strerror(e));
+			    "cannot trace variant %d: %s (mvee needs ptrace: as root or with CAP_SYS_PTRACE, with /proc/sys/kernel/yama/ptrace_scope at most 2 (now %s), and in a container a seccomp profile that allows ptrace(2), e.g. docker run --cap-add=SYS_PTRACE --security-opt seccomp=unconfined)",
+			    v, strerror(e), yama_scope());
 		}
 		if (write(sync[1], "x", 1) != 1)
 			die(EXIT_STARTUP, "cannot start variant %d", v);

@@ -120,9 +120,9 @@ static bool all_needs_exit(const struct sc_row *r)
 {
 	if (!r || r->ret == RET_NORETURN || (r->flags & SCF_EXEC))
 		return false; /* no exit stop ever comes */
-	return cfg.trace || r->ret == RET_FD || r->ret == RET_PID ||
-	       (r->flags & SCF_LEADER_FD) || row_has(r, A_FDPAIR) ||
-	       (r->handler && r->handler->after);
+	return cfg.trace || cfg.summary || r->ret == RET_FD ||
+	       r->ret == RET_PID || (r->flags & SCF_LEADER_FD) ||
+	       row_has(r, A_FDPAIR) || (r->handler && r->handler->after);
 }
 
 static void history_push(struct taskset *s, const struct call *c, int policy)
@@ -132,14 +132,17 @@ static void history_push(struct taskset *s, const struct call *c, int policy)
 	h->nr = c->nr;
 	memcpy(h->arg, c->arg, sizeof(h->arg));
 	h->ret = 0;
+	h->has_ret = false;
 	h->policy = policy;
 	s->ncalls++;
 }
 
 static void history_ret(struct taskset *s, long ret)
 {
-	if (s->ncalls)
+	if (s->ncalls) {
 		s->hist[(s->ncalls - 1) % HISTORY].ret = ret;
+		s->hist[(s->ncalls - 1) % HISTORY].has_ret = true;
+	}
 }
 
 /* leader pids in pid arguments become each follower's own */

@@ -26,7 +26,11 @@ static void usage(FILE *f)
 		"\n"
 		"  -n, --variants N              number of variants (default 2, 1..%d)\n"
 		"      --diversity MODE          aslr (default) | none\n"
+		"      --variant PATH            executable of the next variant, the leader\n"
+		"                                first; once per variant (sets N without -n)\n"
 		"  -o, --trace FILE              log every synchronised call to FILE\n"
+		"      --report FILE             write the outcome as JSON to FILE\n"
+		"  -c, --summary                 at exit, per-call counts and times (stderr)\n"
 		"      --divergence-exit-code N  exit status on divergence (default %d)\n"
 		"  -h, --help                    this text\n"
 		"  -V, --version                 version\n"
@@ -52,25 +56,31 @@ static long number(const char *opt, const char *s, long lo, long hi)
 
 static void parse(int argc, char **argv)
 {
-	enum { OPT_DIVERSITY = 256, OPT_DIVEXIT };
+	enum { OPT_DIVERSITY = 256, OPT_DIVEXIT, OPT_VARIANT, OPT_REPORT };
 	static const struct option opts[] = {
 		{ "variants", required_argument, NULL, 'n' },
 		{ "diversity", required_argument, NULL, OPT_DIVERSITY },
 		{ "trace", required_argument, NULL, 'o' },
+		{ "variant", required_argument, NULL, OPT_VARIANT },
+		{ "report", required_argument, NULL, OPT_REPORT },
+		{ "summary", no_argument, NULL, 'c' },
 		{ "divergence-exit-code", required_argument, NULL,
 		  OPT_DIVEXIT },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
+	const char *variant[MAX_VARIANTS];
+	bool n_given = false;
 	int c, v;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:n:o:hV", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:n:o:chV", opts, NULL)) != -1) {
 		switch (c) {
 		case 'n':
 			cfg.nvariants =
 				(int)number("-n", optarg, 1, MAX_VARIANTS);
+			n_given = true;
 			break;
 		case OPT_DIVERSITY:
 			if (!strcmp(optarg, "aslr"))
@@ -84,6 +94,19 @@ static void parse(int argc, char **argv)
 			break;
 		case 'o':
 			cfg.trace_path = optarg;
+			break;
+		case OPT_VARIANT:
+			if (cfg.nexe_given == MAX_VARIANTS)
+				die(EXIT_USAGE,
+				    "--variant given more than %d times",
+				    MAX_VARIANTS);
+			variant[cfg.nexe_given++] = optarg;
+			break;
+		case OPT_REPORT:
+			cfg.report_path = optarg;
+			break;
+		case 'c':
+			cfg.summary = true;
 			break;
 		case OPT_DIVEXIT:
 			cfg.divergence_exit = (int)number(
@@ -108,8 +131,15 @@ static void parse(int argc, char **argv)
 		die(EXIT_USAGE,
 		    "no program given: mvee [OPTIONS] -- PROGRAM [ARGS...]");
 	cfg.argv = argv + optind;
+	if (cfg.nexe_given && !n_given)
+		cfg.nvariants = cfg.nexe_given;
+	if (cfg.nexe_given && cfg.nexe_given != cfg.nvariants)
+		die(EXIT_USAGE,
+		    "--variant given %d times for %d variants (give it once per variant, or not at all)",
+		    cfg.nexe_given, cfg.nvariants);
 	for (v = 0; v < cfg.nvariants; v++)
-		cfg.exe[v] = launch_resolve(cfg.argv[0]);
+		cfg.exe[v] = launch_resolve(cfg.nexe_given ? variant[v] :
+							     cfg.argv[0]);
 }
 
 /* SIGINT, SIGTERM, SIGHUP... sent to mvee itself (kill, not the terminal,
@@ -144,6 +174,10 @@ static void forward_signals(void)
 /* leave the way the program left: its status, or its fatal signal */
 static int finish(int wstatus)
 {
+	report_json(NULL, NULL,
+		    WIFSIGNALED(wstatus) ? 128 + WTERMSIG(wstatus) :
+					   WEXITSTATUS(wstatus));
+	summary_print(0);
 	if (WIFSIGNALED(wstatus)) {
 		int sig = WTERMSIG(wstatus);
 		struct rlimit no_core = { 0, 0 };
@@ -173,6 +207,16 @@ int main(int argc, char **argv)
 			    strerror(errno));
 		setvbuf(cfg.trace, NULL, _IOLBF, 0);
 	}
+	if (cfg.report_path) {
+		/* fail now, not after the run: can it be written? */
+		FILE *f = fopen(cfg.report_path, "we");
+
+		if (!f)
+			die(EXIT_USAGE, "--report %s: %s", cfg.report_path,
+			    strerror(errno));
+		fclose(f);
+	}
+	summary_start();
 	launch_variants();
 	forward_signals();
 	st = monitor_run();

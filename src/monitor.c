@@ -121,6 +121,8 @@ void monitor_diverged(struct taskset *s, const struct divergence *d)
 	if (cfg.trace)
 		fflush(cfg.trace);
 	monitor_kill_all();
+	report_json(s, d, cfg.divergence_exit);
+	summary_print(1);
 	exit(cfg.divergence_exit);
 }
 

@@ -182,6 +182,7 @@ struct history_entry {
 	long nr;
 	uint64_t arg[6];
 	long ret;
+	bool has_ret; /* the result was read (not every call has an exit stop) */
 	int policy;
 };
 
@@ -228,6 +229,8 @@ struct divergence {
 	int arg; /* argument index, -1 when not an argument */
 	size_t offset; /* first differing byte within the argument */
 	long a, b; /* numbers that differ (nr, value, result, status) */
+	unsigned char bytes[2][16]; /* a differing buffer from offset on: */
+	size_t nbytes[2]; /* variant 0's and this variant's */
 	char what[160]; /* one line of explanation */
 };
 
@@ -325,6 +328,15 @@ const char *call_name(long nr);
 
 /* report.c */
 void report_divergence(const struct taskset *s, const struct divergence *d);
+
+/* summary.c */
+void summary_start(void);
+void summary_add(long nr, int policy, long ret, bool have_ret, uint64_t ns);
+void summary_print(int divergences);
+
+/* report.c: --report FILE, the run's outcome as JSON */
+void report_json(const struct taskset *s, const struct divergence *d,
+		 int status);
 
 /* trace.c */
 void trace_call(const struct taskset *s, const struct call *c, int policy,

@@ -4,7 +4,8 @@
 #   2. tests/run.sh: test programs and real programs, native vs mvee -n 2/-n 3,
 #      divergence cases and error paths, with build/mvee
 #   3. the same suite with the monitor built with AddressSanitizer and UBSan
-#   4. formatting of src/ against .clang-format (when clang-format is there)
+#   4. the man page against --help (tests/man.sh), and make install
+#   5. formatting of src/ against .clang-format (when clang-format is there)
 set -u
 cd "$(dirname "$0")/.."
 pass=0
@@ -52,6 +53,22 @@ run_suite "programs (build/mvee)" tests/run.sh
 run_suite "programs (build/mvee-asan, ASan+UBSan monitor)" \
 	env MVEE=build/mvee-asan ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
 	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 tests/run.sh
+
+run_suite "man page" tests/man.sh build/mvee
+
+echo "== install"
+dest=$(mktemp -d)
+if make -s install PREFIX="$dest/usr" >/dev/null 2>&1 &&
+	[ -x "$dest/usr/bin/mvee" ] &&
+	[ -f "$dest/usr/share/man/man1/mvee.1" ] &&
+	"$dest/usr/bin/mvee" -- true; then
+	echo "install: ok (bin/mvee, share/man/man1/mvee.1)"
+	add 1 0
+else
+	echo "install: make install PREFIX=... did not install mvee and mvee.1"
+	add 0 1
+fi
+rm -rf "$dest"
 
 echo "== format"
 if command -v clang-format >/dev/null; then

@@ -79,7 +79,7 @@ B=$OUT/bin
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/mvee-tests.XXXXXX") || exit 2
 D=$WORK/data
 RESULTS=$WORK/results
-mkdir -p "$B/progs" "$B/diverge" "$LOGS" "$D" "$RESULTS"
+mkdir -p "$B/progs" "$B/diverge" "$B/tools" "$LOGS" "$D" "$RESULTS"
 trap 'rm -rf "$WORK"' EXIT
 trap 'exit 130' INT TERM
 
@@ -390,6 +390,10 @@ case_cli()
 			grep -Eq -- "$2" "$dir/out" || note "stdout does not match '$2'"
 			shift
 			;;
+		-e)
+			grep -Eq -- "$2" "$dir/err" || note "stderr does not match '$2'"
+			shift
+			;;
 		esac
 		shift
 	done
@@ -660,6 +664,58 @@ echo "before: $before processes, after: $(prog)"
 '
 add case_cli cli/sigkill-leaves-nothing 0 "$SIGKILL_SNIPPET" \
 	-g '^before: 9 processes, after: 0$'
+# ptrace or seccomp forbidden (a container's profile): one clear line, 124
+add case_cli cli/no-ptrace 124 \
+	'"$B/tools/deny" 101 1 "$MVEE" -- true' -1 -e 'needs ptrace'
+add case_cli cli/no-seccomp 124 \
+	'"$B/tools/deny" 317 22 "$MVEE" -- true' -1 -e 'seccomp'
+add case_cli cli/variant-count 125 \
+	'"$MVEE" -n 3 --variant /bin/true --variant /bin/true -- true' -1 \
+	-e 'given 2 times for 3 variants'
+add case_cli cli/variant-missing 127 \
+	'"$MVEE" --variant /bin/true --variant /nonexistent/x -- true' -1
+add case_cli cli/report-unwritable 125 \
+	'"$MVEE" --report /nonexistent/dir/r.json -- true' -1
+add case_cli cli/trace-unwritable 125 \
+	'"$MVEE" -o /nonexistent/dir/t.log -- true' -1
+add case_cli cli/option-needs-value 125 '"$MVEE" -n' -1
+# --report: the JSON of a divergence and of a clean run (schema version 1)
+REPORT_CHECK='
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert r["schema"] == "mvee-report" and r["version"] == 1, r
+assert r["variants"] == int(sys.argv[2]) and len(r["executables"]) == r["variants"]
+assert r["exit_status"] == int(sys.argv[3]), r["exit_status"]
+d = r["divergence"]
+if sys.argv[4] == "none":
+    assert d is None
+else:
+    assert d["kind"] == "argument" and d["syscall"] == "write", d
+    assert d["argument"] == 1 and isinstance(d["offset"], int)
+    assert d["variant"] in range(1, r["variants"]) and d["task_set"] == 0
+    assert [v["state"] for v in d["variants"]] == ["call"] * r["variants"]
+    assert all(v["call"].startswith("write(1, ") for v in d["variants"])
+    assert len(d["bytes"]) == 2 and d["bytes"][0]["hex"] != d["bytes"][1]["hex"]
+    assert d["history"] and all(set(h) == {"call", "ret", "policy"} for h in d["history"])
+    assert "killed" in d["action"] and d["what"]
+print("report ok")
+'
+add case_cli cli/report-divergence 0 \
+	"\"\$MVEE\" -n 3 --report r.json -- \"\$B/diverge/stack_addr\" \"\$S\" 2>/dev/null; echo \"status \$?\"; \"\$PY\" -c '$REPORT_CHECK' r.json 3 86 write" \
+	-g '^status 86$' -g '^report ok$'
+add case_cli cli/report-clean 0 \
+	"\"\$MVEE\" --report r.json -- sh -c 'exit 3'; echo \"status \$?\"; \"\$PY\" -c '$REPORT_CHECK' r.json 2 3 none" \
+	-g '^status 3$' -g '^report ok$'
+# --trace of a known program: its write, decoded, with policy and time
+add case_cli cli/trace-known 0 \
+	"\"\$MVEE\" -o t.log -- sh -c 'echo hi > f'; cat f; grep -E '^\\[[0-9]+\\] (write|exit_group)\\(' t.log | sed -E 's/^\\[[0-9]+\\] //; s/ [0-9.]+us\$/ TIME/'" \
+	-g '^write\(1, "hi\\n", 3\) = 3 <leader> TIME$' -g '^exit_group\(0\) = \? <all> TIME$' -g '^hi$'
+# --summary: the table on stderr, nothing added to stdout
+add case_cli cli/summary 0 \
+	"\"\$MVEE\" -c -- sh -c 'echo hi' 2>s.txt; echo \"status \$?\"; grep -E '^% time|^ *100\\.00 .* total\$|divergences: 0\$|leader +write\$' s.txt | sed -E 's/^ *100\\.00 .*total/TOTAL/; s/.*(divergences: 0)/\\1/; s/.*leader +write/WRITE/'" \
+	-g '^hi$' -g '^status 0$' -g '^% time' -g '^TOTAL$' -g '^divergences: 0$' -g '^WRITE$'
+add case_cli cli/summary-divergence 86 \
+	'"$MVEE" -c -- "$B/diverge/stack_addr" "$S"' -e 'divergences: 1$'
 add case_cli cli/true-n16 0 '"$MVEE" -n 16 -- true' -q
 add case_cli cli/not-found-path 127 '"$MVEE" -- /nonexistent/program' -1
 add case_cli cli/not-found-in-PATH 127 '"$MVEE" -n 3 -- no-such-program-mvee-test' -1
@@ -697,9 +753,13 @@ if [ "$LIST" = 1 ]; then
 fi
 
 make_data
-# divergence-exit-code needs this one
+# cli cases that need these
 case "${selected[*]}" in
-*cli/divergence-exit-code*) build diverge stack_addr ;;
+*cli/divergence-exit-code*|*cli/report*|*cli/summary*|*cli/trace*)
+	build diverge stack_addr ;;
+esac
+case "${selected[*]}" in
+*cli/no-*) build tools deny ;;
 esac
 
 running=0
