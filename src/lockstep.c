@@ -427,12 +427,25 @@ static void maybe_rendezvous(struct taskset *s)
 	int v, w;
 
 	for (v = 0; v < s->n; v++) {
-		if (s->task[v]->state != TS_DEAD || s->proc->exiting)
+		if (s->task[v]->state != TS_DEAD)
 			continue;
-		for (w = 0; w < s->n; w++)
-			if (s->task[w]->state == TS_ENTRY ||
-			    s->task[w]->state == TS_HELD)
+		for (w = 0; w < s->n; w++) {
+			struct task *t = s->task[w];
+
+			if (t->state != TS_ENTRY && t->state != TS_HELD)
+				continue;
+			if (!s->proc->exiting)
 				ended_early(s, v, w);
+			/* the process is being ended in every variant (a
+			 * fatal signal is pending here too): a task that
+			 * stopped at a call since then goes on into it */
+			if (t->state == TS_ENTRY) {
+				arch_set_skip(&t->regs, -EINTR);
+				task_store(t);
+				t->state = TS_RUNNING;
+				task_resume(t, 0, 0);
+			}
+		}
 	}
 	if (!set_all_at_entry(s))
 		return;

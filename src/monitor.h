@@ -131,6 +131,7 @@ struct task {
 	bool keep_ret; /* ...and the task keeps its own result */
 	int next_right; /* placeholders for received fds made so far */
 	uint64_t injected; /* signals mvee sent it, to pass through */
+	uint64_t inject_loose; /* ...absorbed by one already pending */
 	siginfo_t inject_info[65]; /* with the leader's siginfo */
 	int release_sig; /* signal to resume with when released */
 	enum stop_kind stop;

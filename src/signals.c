@@ -67,6 +67,11 @@ static void inject(struct task *t, int sig, const siginfo_t *info)
 {
 	t->injected |= BIT(sig);
 	t->inject_info[sig] = *info;
+	/* a standard signal already pending absorbs the one sent now: that
+	 * one then stands for it */
+	t->inject_loose &= ~BIT(sig);
+	if (monitor_signal_pending(t->tid, sig))
+		t->inject_loose |= BIT(sig);
 	syscall(SYS_tgkill, t->proc->pid[t->variant], t->tid, sig);
 }
 
@@ -123,8 +128,13 @@ int signals_arrived(struct task *t, int sig, const siginfo_t *si)
 	struct lproc *p = t->proc;
 	bool handler = p->sig[sig].caught;
 
-	if (t->injected & BIT(sig)) {
+	if ((t->injected & BIT(sig)) &&
+	    ((t->inject_loose & BIT(sig)) ||
+	     (si->si_code == SI_TKILL && si->si_pid == getpid()))) {
+		/* the copy mvee sent, not the task's own (a follower's own
+		 * SIGCHLD comes from its own child) */
 		t->injected &= ~BIT(sig);
+		t->inject_loose &= ~BIT(sig);
 		ptrace(PTRACE_SETSIGINFO, t->tid, 0, &t->inject_info[sig]);
 		return sig;
 	}

@@ -135,8 +135,8 @@ const struct sc_row systable[SC_MAX_NR] = {
 	/* the time left depends on when each variant asks: one answer */
 	ROW(getitimer, POL_LEADER, RET_INT, 0, INT, OUT(SZC(32))),
 	/* timers are per process: every variant arms its own */
-	ROW(alarm, POL_ALL, RET_ANY, 0, UINT),
-	ROW(setitimer, POL_ALL, RET_INT, 0, INT, IN(SZC(32)), OUT(SZC(32))),
+	ROW(alarm, POL_LEADER, RET_ANY, 0, UINT), /* timers: leader's only */
+	ROW(setitimer, POL_LEADER, RET_INT, 0, INT, IN(SZC(32)), OUT(SZC(32))),
 	ROW0(getpid, POL_MONITOR, RET_PID, 0),
 	/* policy_by_fd: the leader's when either fd is leader-owned */
 	ROWD(sendfile, policy_by_fd, RET_SIZE, SCF_BLOCKS, FD, FD, INOUT(SZC(8)), UINT),
@@ -370,11 +370,11 @@ const struct sc_row systable[SC_MAX_NR] = {
 	ROW(semtimedop, POL_LEADER, RET_INT, SCF_BLOCKS, INT, IN(SZAX(2, 6)), UINT, IN(SZC(16))),
 	ROWD(fadvise64, policy_by_fd, RET_INT, 0, FD, INT, UINT, INT),
 	/* every variant has its own timers; timerid is each one's own */
-	ROWH(timer_create, handler_sigevent, POL_ALL, RET_INT, 0, INT, CUSTOM, OUT(SZC(4))),
-	ROW(timer_settime, POL_ALL, RET_INT, 0, INT, FLAGS, IN(SZC(32)), OUT(SZC(32))),
+	ROWH(timer_create, handler_sigevent, POL_LEADER, RET_INT, 0, INT, CUSTOM, OUT(SZC(4))),
+	ROW(timer_settime, POL_LEADER, RET_INT, 0, INT, FLAGS, IN(SZC(32)), OUT(SZC(32))),
 	ROW(timer_gettime, POL_LEADER, RET_INT, 0, INT, OUT(SZC(32))), /* time left */
 	ROW(timer_getoverrun, POL_LEADER, RET_ANY, 0, INT), /* timing */
-	ROW(timer_delete, POL_ALL, RET_INT, 0, INT),
+	ROW(timer_delete, POL_LEADER, RET_INT, 0, INT),
 	ROW(clock_settime, POL_LEADER, RET_INT, 0, INT, IN(SZC(16))),
 	ROW(clock_gettime, POL_LEADER, RET_INT, SCF_PURE, INT, OUT(SZC(16))),
 	ROW(clock_getres, POL_LEADER, RET_INT, SCF_PURE, INT, OUT(SZC(16))),
