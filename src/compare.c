@@ -132,6 +132,7 @@ static bool compare_spans(struct call *l, struct call *f, struct divergence *d,
 		}
 		divergence_init(d, DIVK_ARG, set, f->variant, a->arg,
 				(long)a->len, (long)b->len);
+		d->in_buffer = true;
 		d->offset = off;
 		d->nbytes[0] = a->len > off ? a->len - off : 0;
 		d->nbytes[1] = b->len > off ? b->len - off : 0;

@@ -127,7 +127,8 @@ static void arg_spans(struct out *o, const struct call *c, int i)
 		put(o, "%#lx", (unsigned long)c->arg[i]);
 }
 
-int format_call(char *buf, size_t size, const struct call *c, bool data)
+int format_call(char *buf, size_t size, const struct call *c, bool data,
+		int mark)
 {
 	struct out o = { buf, size, 0 };
 	const struct sc_row *r = c->row;
@@ -148,6 +149,8 @@ int format_call(char *buf, size_t size, const struct call *c, bool data)
 
 		if (i)
 			put(&o, ", ");
+		if (i == mark)
+			put(&o, ">>");
 		if (!c->arg[i] && kind >= A_PTR) {
 			put(&o, "NULL");
 		} else if (kind < A_PTR) {
@@ -164,6 +167,8 @@ int format_call(char *buf, size_t size, const struct call *c, bool data)
 		} else {
 			put(&o, "%#lx", (unsigned long)c->arg[i]);
 		}
+		if (i == mark)
+			put(&o, "<<");
 	}
 	put(&o, ")");
 	return (int)o.len;
@@ -177,5 +182,5 @@ int format_args(char *buf, size_t size, long nr, const uint64_t arg[6])
 	c.nr = nr;
 	c.row = systable_row(nr);
 	memcpy(c.arg, arg, sizeof(c.arg));
-	return format_call(buf, size, &c, false);
+	return format_call(buf, size, &c, false, -1);
 }

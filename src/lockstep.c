@@ -308,9 +308,11 @@ static void rendezvous(struct taskset *s)
 	struct divergence d;
 	int v;
 
-	s->t_rendezvous = now_ns();
 	if (run_pure_alone(s))
 		return;
+	s->t_rendezvous = now_ns();
+	s->wait_ns = s->t_first ? s->t_rendezvous - s->t_first : 0;
+	s->t_first = 0;
 	for (v = 0; v < s->n; v++)
 		call_inputs(&s->task[v]->call);
 	if (!compare_calls(s, &d))
@@ -458,6 +460,15 @@ static void maybe_rendezvous(struct taskset *s)
 	rendezvous(s);
 }
 
+/* a task stopped at a call (or rdtsc): the set meets when all are there */
+static void arrive(struct task *t)
+{
+	t->state = TS_ENTRY;
+	if (!t->set->t_first)
+		t->set->t_first = now_ns();
+	maybe_rendezvous(t->set);
+}
+
 /* A wait must not see one variant's child ended and another's not: it
  * waits until every child process of the set has ended in all variants
  * or in none. */
@@ -528,8 +539,7 @@ void lockstep_entry(struct task *t)
 	}
 	call_load(&t->call, t);
 	t->entry_regs = t->regs;
-	t->state = TS_ENTRY;
-	maybe_rendezvous(t->set);
+	arrive(t);
 }
 
 /* a field of /proc/LEADER/fdinfo/FD ("pos:", "flags:"), or -1 */
@@ -1036,9 +1046,8 @@ void lockstep_signal(struct task *t, int sig, const siginfo_t *si)
 		t->call.tid = t->tid;
 		t->call.variant = t->variant;
 		memset(t->call.arg, 0, sizeof(t->call.arg));
-		t->state = TS_ENTRY;
 		sched_release(t);
-		maybe_rendezvous(t->set);
+		arrive(t);
 		return;
 	}
 	deliver = signals_arrived(t, sig, si);

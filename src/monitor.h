@@ -204,7 +204,9 @@ struct taskset {
 	int rights[MAX_RIGHTS];
 	int nrights;
 	bool rights_cloexec;
-	uint64_t t_rendezvous;
+	/* when the first task of the set stopped at this call, when the
+	 * last one did (the rendezvous), and the wait between them */
+	uint64_t t_first, t_rendezvous, wait_ns;
 	/* asynchronous signals the leader received, held for the next
 	 * rendezvous, with the leader's siginfo */
 	uint64_t held;
@@ -228,6 +230,7 @@ struct divergence {
 	int set; /* task set id */
 	int variant; /* the variant that differs from variant 0 */
 	int arg; /* argument index, -1 when not an argument */
+	bool in_buffer; /* the argument is a buffer: offset and bytes say */
 	size_t offset; /* first differing byte within the argument */
 	long a, b; /* numbers that differ (nr, value, result, status) */
 	unsigned char bytes[2][16]; /* a differing buffer from offset on: */
@@ -322,7 +325,8 @@ uint64_t emulate_tsc(void);
 void exec_hide_vdso(struct task *t);
 
 /* format.c */
-int format_call(char *out, size_t size, const struct call *c, bool data);
+int format_call(char *out, size_t size, const struct call *c, bool data,
+		int mark);
 int format_args(char *out, size_t size, long nr, const uint64_t arg[6]);
 const char *policy_name(int policy);
 const char *call_name(long nr);
@@ -332,7 +336,8 @@ void report_divergence(const struct taskset *s, const struct divergence *d);
 
 /* summary.c */
 void summary_start(void);
-void summary_add(long nr, int policy, long ret, bool have_ret, uint64_t ns);
+void summary_add(long nr, int policy, long ret, bool have_ret, uint64_t ns,
+		 uint64_t wait_ns);
 void summary_print(int divergences);
 
 /* report.c: --report FILE, the run's outcome as JSON */

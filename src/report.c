@@ -48,7 +48,7 @@ struct task_view {
 	int status; /* exit status, or the signal that killed it */
 };
 
-static void view_task(const struct task *t, struct task_view *tv)
+static void view_task(const struct task *t, int mark, struct task_view *tv)
 {
 	memset(tv, 0, sizeof(*tv));
 	if (t->state == TS_DEAD && WIFEXITED(t->wstatus)) {
@@ -59,7 +59,7 @@ static void view_task(const struct task *t, struct task_view *tv)
 		tv->status = WIFSIGNALED(t->wstatus) ? WTERMSIG(t->wstatus) : 0;
 	} else if (t->state == TS_ENTRY || t->state == TS_HELD) {
 		tv->state = "call";
-		format_call(tv->call, sizeof(tv->call), &t->call, true);
+		format_call(tv->call, sizeof(tv->call), &t->call, true, mark);
 	} else {
 		tv->state = "running";
 	}
@@ -101,7 +101,7 @@ void report_divergence(const struct taskset *s, const struct divergence *d)
 	for (v = 0; v < s->n; v++) {
 		fprintf(stderr, "  %s variant %d (pid %d): ",
 			v == d->variant ? "*" : " ", v, (int)s->task[v]->tid);
-		view_task(s->task[v], &tv);
+		view_task(s->task[v], d->kind == DIVK_ARG ? d->arg : -1, &tv);
 		if (!strcmp(tv.state, "exited"))
 			fprintf(stderr, "exited with status %d\n", tv.status);
 		else if (!strcmp(tv.state, "killed"))
@@ -114,7 +114,7 @@ void report_divergence(const struct taskset *s, const struct divergence *d)
 	}
 	if (d->arg >= 0)
 		fprintf(stderr, "  differing: argument %d", d->arg);
-	if (d->arg >= 0 && d->kind == DIVK_ARG)
+	if (d->arg >= 0 && d->in_buffer)
 		fprintf(stderr, ", first differing byte at offset %zu",
 			d->offset);
 	if (d->arg >= 0)
@@ -163,7 +163,7 @@ static json_t *json_divergence(const struct taskset *s,
 	for (v = 0; v < s->n; v++) {
 		json_t *e;
 
-		view_task(s->task[v], &tv);
+		view_task(s->task[v], d->kind == DIVK_ARG ? d->arg : -1, &tv);
 		e = json_pack("{s:i, s:i, s:s}", "variant", v, "pid",
 			      (int)s->task[v]->tid, "state", tv.state);
 		if (!strcmp(tv.state, "call"))
@@ -197,9 +197,8 @@ static json_t *json_divergence(const struct taskset *s,
 	json_object_set_new(o, "argument",
 			    d->arg >= 0 ? json_integer(d->arg) : json_null());
 	json_object_set_new(o, "offset",
-			    d->kind == DIVK_ARG && d->arg >= 0 ?
-				    json_integer((json_int_t)d->offset) :
-				    json_null());
+			    d->in_buffer ? json_integer((json_int_t)d->offset) :
+					   json_null());
 	if (d->nbytes[0] || d->nbytes[1]) {
 		json_t *b = json_array();
 

@@ -1,6 +1,7 @@
 /* summary.c - -c/--summary: at exit, a table like strace -c of every
  * synchronised call (per system call and policy: calls, errors, time from
- * the rendezvous to the result), then where the time went: wall clock, the
+ * the rendezvous to the result), then where the time went: waiting for
+ * variants to arrive vs running calls, wall clock, the
  * monitor's CPU time and the variants' CPU time, and the divergence count. */
 #include "monitor.h"
 
@@ -20,6 +21,7 @@ struct row_count {
 static struct row_count *counts;
 static size_t ncounts, capcounts;
 static uint64_t t_start;
+static uint64_t wait_total; /* first arrival to rendezvous, all calls */
 
 void summary_start(void)
 {
@@ -43,7 +45,8 @@ static struct row_count *slot(long nr, int policy)
 	return &counts[ncounts++];
 }
 
-void summary_add(long nr, int policy, long ret, bool have_ret, uint64_t ns)
+void summary_add(long nr, int policy, long ret, bool have_ret, uint64_t ns,
+		 uint64_t wait_ns)
 {
 	struct row_count *c;
 
@@ -53,6 +56,7 @@ void summary_add(long nr, int policy, long ret, bool have_ret, uint64_t ns)
 	c->calls++;
 	c->errors += have_ret && ret < 0 && ret > -4096;
 	c->ns += ns;
+	wait_total += wait_ns;
 }
 
 static int by_time(const void *a, const void *b)
@@ -103,6 +107,9 @@ void summary_print(int divergences)
 		"100.00 %11.6f %11.0f %9lu %9.0lu         total\n",
 		(double)ns / 1e9,
 		calls ? (double)ns / 1e3 / (double)calls : 0.0, calls, errors);
+	fprintf(stderr,
+		"rendezvous: %.6f s waiting for the last variant to arrive, %.6f s from rendezvous to result\n",
+		(double)wait_total / 1e9, (double)ns / 1e9);
 	getrusage(RUSAGE_SELF, &self);
 	getrusage(RUSAGE_CHILDREN, &kids);
 	fprintf(stderr,

@@ -708,14 +708,20 @@ add case_cli cli/report-clean 0 \
 	-g '^status 3$' -g '^report ok$'
 # --trace of a known program: its write, decoded, with policy and time
 add case_cli cli/trace-known 0 \
-	"\"\$MVEE\" -o t.log -- sh -c 'echo hi > f'; cat f; grep -E '^\\[[0-9]+\\] (write|exit_group)\\(' t.log | sed -E 's/^\\[[0-9]+\\] //; s/ [0-9.]+us\$/ TIME/'" \
+	"\"\$MVEE\" -o t.log -- sh -c 'echo hi > f'; cat f; grep -E '^\\[[0-9]+\\] (write|exit_group)\\(' t.log | sed -E 's/^\\[[0-9]+\\] //; s/ wait [0-9.]+us run [0-9.]+us\$/ TIME/'" \
 	-g '^write\(1, "hi\\n", 3\) = 3 <leader> TIME$' -g '^exit_group\(0\) = \? <all> TIME$' -g '^hi$'
 # --summary: the table on stderr, nothing added to stdout
 add case_cli cli/summary 0 \
-	"\"\$MVEE\" -c -- sh -c 'echo hi' 2>s.txt; echo \"status \$?\"; grep -E '^% time|^ *100\\.00 .* total\$|divergences: 0\$|leader +write\$' s.txt | sed -E 's/^ *100\\.00 .*total/TOTAL/; s/.*(divergences: 0)/\\1/; s/.*leader +write/WRITE/'" \
-	-g '^hi$' -g '^status 0$' -g '^% time' -g '^TOTAL$' -g '^divergences: 0$' -g '^WRITE$'
+	"\"\$MVEE\" -c -- sh -c 'echo hi' 2>s.txt; echo \"status \$?\"; grep -E '^% time|^ *100\\.00 .* total\$|divergences: 0\$|leader +write\$|^rendezvous: [0-9.]+ s waiting.*, [0-9.]+ s from rendezvous to result\$' s.txt | sed -E 's/^ *100\\.00 .*total/TOTAL/; s/.*(divergences: 0)/\\1/; s/.*leader +write/WRITE/; s/^rendezvous: .*/RDV/'" \
+	-g '^hi$' -g '^status 0$' -g '^% time' -g '^TOTAL$' -g '^divergences: 0$' -g '^WRITE$' -g '^RDV$'
 add case_cli cli/summary-divergence 86 \
 	'"$MVEE" -c -- "$B/diverge/stack_addr" "$S"' -e 'divergences: 1$'
+# the report marks the differing argument in every variant's decoded call
+add case_cli cli/report-marks-argument 86 \
+	'"$MVEE" -n 3 -- "$B/diverge/write_len" "$S"' \
+	-e '^    variant 0 \(pid [0-9]+\): write\(1, "[^"]*"(\.\.\.)?, >>[0-9]+<<\)$' \
+	-e '^  \* variant [12] \(pid [0-9]+\): write\(1, "[^"]*"(\.\.\.)?, >>[0-9]+<<\)$' \
+	-e '^  differing: argument 2$'
 add case_cli cli/true-n16 0 '"$MVEE" -n 16 -- true' -q
 add case_cli cli/not-found-path 127 '"$MVEE" -- /nonexistent/program' -1
 add case_cli cli/not-found-in-PATH 127 '"$MVEE" -n 3 -- no-such-program-mvee-test' -1
