@@ -109,6 +109,41 @@ static const char *yama_scope(void)
 	return buf;
 }
 
+/* --diversity: none turns the kernel's randomisation off everywhere;
+ * disjoint turns it on in every follower even when mvee runs without it
+ * (setarch -R), so that what the kernel places at exec (executable, ld.so,
+ * stack, vDSO, heap) differs from the leader's; the leader keeps mvee's
+ * own setting, and aslr leaves all variants at it. */
+static void set_randomisation(int v)
+{
+	int persona = personality(0xffffffff);
+
+	if (cfg.diversity == DIV_NONE)
+		persona |= ADDR_NO_RANDOMIZE;
+	else if (cfg.diversity == DIV_DISJOINT && v > 0)
+		persona &= ~ADDR_NO_RANDOMIZE;
+	if (personality((unsigned long)persona) < 0)
+		_exit(EXIT_STARTUP);
+}
+
+/* disjoint layouts rest on the kernel's randomisation being available */
+static void check_randomisation(void)
+{
+	char c = '2';
+	FILE *f;
+
+	if (cfg.diversity != DIV_DISJOINT)
+		return;
+	f = fopen("/proc/sys/kernel/randomize_va_space", "re");
+	if (f && fread(&c, 1, 1, f) != 1)
+		c = '2';
+	if (f)
+		fclose(f);
+	if (c == '0')
+		die(EXIT_STARTUP,
+		    "--diversity disjoint needs address-space randomisation, which /proc/sys/kernel/randomize_va_space (0) turns off for everyone: set it to 2 (sysctl kernel.randomize_va_space=2), or run with --diversity none (no protection)");
+}
+
 static void child(int v, int syncfd, scmp_filter_ctx filter, const int *fds,
 		  int nfds)
 {
@@ -125,8 +160,7 @@ static void child(int v, int syncfd, scmp_filter_ctx filter, const int *fds,
 		close(null);
 	}
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
-	if (cfg.diversity == DIV_NONE)
-		personality(ADDR_NO_RANDOMIZE);
+	set_randomisation(v);
 	if (read(syncfd, &c, 1) != 1)
 		_exit(EXIT_STARTUP);
 	close(syncfd);
@@ -151,11 +185,14 @@ static void child(int v, int syncfd, scmp_filter_ctx filter, const int *fds,
 void launch_variants(void)
 {
 	int fds[1024], nfds = inherited_fds(fds, 1024);
-	scmp_filter_ctx filter = filter_build();
-	struct lproc *p = xcalloc(1, sizeof(*p));
+	scmp_filter_ctx filter;
+	struct lproc *p;
 	struct taskset *s;
 	int v, i;
 
+	check_randomisation();
+	filter = filter_build();
+	p = xcalloc(1, sizeof(*p));
 	fdmap_init(&p->fds);
 	for (i = 0; i < nfds; i++)
 		fdmap_set(&p->fds, fds[i], FD_LEADER);

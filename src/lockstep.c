@@ -317,6 +317,9 @@ static void rendezvous(struct taskset *s)
 		call_inputs(&s->task[v]->call);
 	if (!compare_calls(s, &d))
 		monitor_diverged(s, &d);
+	layout_check(s);
+	if (layout_changes(&lt->call))
+		s->proc->layout_dirty = true;
 	unify_tmpnames(s);
 	if (lt->call.nr == NR_RDTSC) {
 		uint64_t tsc = emulate_tsc();
@@ -357,7 +360,7 @@ static void rendezvous(struct taskset *s)
 		break;
 	}
 	case POL_ALL: {
-		bool need = all_needs_exit(s->row);
+		bool need = all_needs_exit(s->row) || layout_changes(&lt->call);
 
 		s->placing = placement_needed(&lt->call);
 		if (s->placing) {
@@ -374,6 +377,8 @@ static void rendezvous(struct taskset *s)
 		if (lt->call.nr == __NR_exit_group)
 			s->proc->exiting = true;
 		fd_effects_at_entry(s);
+		if (s->row->handler && s->row->handler->before)
+			s->row->handler->before(s);
 		if (!need)
 			trace_call(s, &lt->call, s->policy, 0, false);
 		s->pending_exits = need ? s->n : 0;
@@ -602,7 +607,8 @@ static void rewrite_follower(struct task *f, long nr, const uint64_t a[6],
 
 static bool placement_needed(const struct call *c)
 {
-	if (!c->row || !(c->row->flags & SCF_PLACE))
+	if (cfg.diversity == DIV_NONE || !c->row ||
+	    !(c->row->flags & SCF_PLACE))
 		return false;
 	if (c->nr == __NR_mremap)
 		return (c->arg[3] & MREMAP_MAYMOVE) &&
@@ -746,6 +752,7 @@ static void placeholder_exit(struct task *f, long ret)
 	}
 	if (f->keep_ret && f->state == TS_PLACEHOLDER) {
 		/* the congruent address is taken: let the kernel choose */
+		layout_fallback(f);
 		arch_reexecute(&f->regs, f->call.nr, f->call.arg);
 		task_store(f);
 		f->state = TS_INJECTED;
@@ -1060,6 +1067,7 @@ void lockstep_exec(struct task *t)
 	t->exec_seen = true;
 	t->state = TS_RUNNING;
 	exec_hide_vdso(t);
+	layout_exec(t);
 	if (t->variant == 0) {
 		fdmap_sync(&t->proc->fds, t->tid);
 		signals_exec(t->proc);

@@ -25,7 +25,7 @@ static void usage(FILE *f)
 		"they diverge.\n"
 		"\n"
 		"  -n, --variants N              number of variants (default 2, 1..%d)\n"
-		"      --diversity MODE          aslr (default) | none\n"
+		"      --diversity MODE          disjoint (default) | aslr | none\n"
 		"      --variant PATH            executable of the next variant, the leader\n"
 		"                                first; once per variant (sets N without -n)\n"
 		"  -o, --trace FILE              log every synchronised call to FILE\n"
@@ -83,13 +83,15 @@ static void parse(int argc, char **argv)
 			n_given = true;
 			break;
 		case OPT_DIVERSITY:
-			if (!strcmp(optarg, "aslr"))
+			if (!strcmp(optarg, "disjoint"))
+				cfg.diversity = DIV_DISJOINT;
+			else if (!strcmp(optarg, "aslr"))
 				cfg.diversity = DIV_ASLR;
 			else if (!strcmp(optarg, "none"))
 				cfg.diversity = DIV_NONE;
 			else
 				die(EXIT_USAGE,
-				    "--diversity: '%s' is not aslr or none",
+				    "--diversity: '%s' is not disjoint, aslr or none",
 				    optarg);
 			break;
 		case 'o':

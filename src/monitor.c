@@ -14,7 +14,7 @@
 
 struct config cfg = {
 	.nvariants = 2,
-	.diversity = DIV_ASLR,
+	.diversity = DIV_DISJOINT,
 	.divergence_exit = EXIT_DIVERGENCE,
 };
 

@@ -177,6 +177,10 @@ struct lproc {
 	struct sched sched;
 	bool exiting; /* every variant was told to end (exit_group, a fatal
 			 signal): its tasks ending is no divergence */
+	/* layout.c: the layout may have changed since the last check; each
+	 * variant's executable when it is not position-independent */
+	bool layout_dirty;
+	char *nonpie[MAX_VARIANTS];
 };
 
 struct history_entry {
@@ -223,6 +227,7 @@ enum div_kind {
 	DIVK_RESULT, /* a call all executed returned differently */
 	DIVK_DEATH, /* some variants died or exited, others did not */
 	DIVK_SIGNAL, /* different signals */
+	DIVK_LAYOUT, /* an executable range is mapped in two variants */
 };
 
 struct divergence {
@@ -235,7 +240,7 @@ struct divergence {
 	long a, b; /* numbers that differ (nr, value, result, status) */
 	unsigned char bytes[2][16]; /* a differing buffer from offset on: */
 	size_t nbytes[2]; /* variant 0's and this variant's */
-	char what[160]; /* one line of explanation */
+	char what[256]; /* one line of explanation */
 };
 
 /* monitor.c */
@@ -305,6 +310,14 @@ size_t span_inline(struct call *c, int arg, const void *p, size_t len);
 bool compare_calls(struct taskset *s, struct divergence *d);
 void divergence_init(struct divergence *d, enum div_kind kind, int set,
 		     int variant, int arg, long a, long b);
+
+/* layout.c */
+bool layout_changes(const struct call *c);
+void layout_exec(struct task *t);
+void layout_fallback(struct task *t);
+void layout_fork(struct lproc *p, const struct lproc *parent);
+void layout_free(struct lproc *p);
+void layout_check(struct taskset *s);
 
 /* replicate.c */
 int replicate_to(const struct call *leader, struct call *f);

@@ -25,6 +25,8 @@ static const char *kind_name(enum div_kind k)
 		return "different results";
 	case DIVK_DEATH:
 		return "variants ended differently";
+	case DIVK_LAYOUT:
+		return "layouts overlap";
 	default:
 		return "different signals";
 	}
@@ -35,7 +37,7 @@ static const char *kind_key(enum div_kind k)
 	static const char *const keys[] = {
 		[DIVK_CALL] = "call",	  [DIVK_ARG] = "argument",
 		[DIVK_RESULT] = "result", [DIVK_DEATH] = "death",
-		[DIVK_SIGNAL] = "signal",
+		[DIVK_SIGNAL] = "signal", [DIVK_LAYOUT] = "layout",
 	};
 
 	return keys[k];

@@ -262,7 +262,7 @@ const struct sc_row systable[SC_MAX_NR] = {
 	ROW(utime, POL_LEADER, RET_INT, 0, STR, IN(SZC(16))),
 	ROW(mknod, POL_LEADER, RET_INT, 0, STR, OCT, UINT),
 	DENY(uselib, ENOSYS, 1), /* obsolete a.out loader */
-	ROW(personality, POL_ALL, RET_INT, 0, FLAGS),
+	ROWH(personality, handler_personality, POL_ALL, RET_INT, 0, FLAGS),
 	/* obsolete, still there; free counts change with time: one answer */
 	ROW(ustat, POL_LEADER, RET_INT, 0, UINT, OUT(SZC(32))),
 	/* free block and inode counts change with time: one answer for all */

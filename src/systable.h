@@ -103,6 +103,9 @@ struct sc_handler {
 	/* add the spans the call wrote, given its result; for a follower
 	 * `leader` is the leader's call (lengths come from it) */
 	void (*outputs)(struct call *c, long ret, const struct call *leader);
+	/* a POL_ALL call at the rendezvous, before it runs: adjust the
+	 * followers' registers */
+	void (*before)(struct taskset *s);
 	/* after the call completed in all variants (fd table, translation) */
 	void (*after)(struct taskset *s, long ret);
 	/* errno when the handler's policy refuses the call (0: ENOSYS) */
@@ -191,6 +194,7 @@ extern const struct sc_handler handler_sigevent; /* timer_create, mq_notify */
 extern const struct sc_handler handler_clone; /* clone, clone3, fork, vfork */
 extern const struct sc_handler handler_prctl; /* prctl */
 extern const struct sc_handler handler_waitid; /* waitid */
+extern const struct sc_handler handler_personality; /* personality */
 
 /* Row-building macros: keep the table one line per syscall. */
 /* clang-format off */
