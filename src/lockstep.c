@@ -99,22 +99,6 @@ bool set_all_at_entry(const struct taskset *s)
 	return true;
 }
 
-/* the first argument of the row of that kind, or -1 */
-static int arg_of(const struct sc_row *r, int kind)
-{
-	int i;
-
-	for (i = 0; r && i < r->nargs; i++)
-		if (r->arg[i].kind == kind)
-			return i;
-	return -1;
-}
-
-static bool row_has(const struct sc_row *r, int kind)
-{
-	return arg_of(r, kind) >= 0;
-}
-
 /* does an all-variants call need its exit stop? */
 static bool all_needs_exit(const struct sc_row *r)
 {
@@ -522,6 +506,8 @@ void lockstep_entry(struct task *t)
 		task_resume(t, t->state == TS_INJECTED, 0);
 		return;
 	}
+	if (split_private(t))
+		return;
 	/* a pure call (clock, randomness) does not end the thread's turn: a
 	 * variant may make one more of them than another (run_pure_alone) */
 	if (!systable_row(arch_nr(&t->regs)) ||

@@ -142,6 +142,7 @@ static void parse(int argc, char **argv)
 	for (v = 0; v < cfg.nvariants; v++)
 		cfg.exe[v] = launch_resolve(cfg.nexe_given ? variant[v] :
 							     cfg.argv[0]);
+	split_setup();
 }
 
 /* SIGINT, SIGTERM, SIGHUP... sent to mvee itself (kill, not the terminal,

@@ -44,6 +44,7 @@ struct config {
 	const char *report_path;
 	int divergence_exit;
 	bool summary;
+	bool split; /* the variants run different executables (split.c) */
 	double rendezvous_timeout;
 };
 extern struct config cfg;
@@ -310,6 +311,10 @@ size_t span_inline(struct call *c, int arg, const void *p, size_t len);
 bool compare_calls(struct taskset *s, struct divergence *d);
 void divergence_init(struct divergence *d, enum div_kind kind, int set,
 		     int variant, int arg, long a, long b);
+
+/* split.c */
+void split_setup(void);
+bool split_private(struct task *t);
 
 /* layout.c */
 bool layout_changes(const struct call *c);

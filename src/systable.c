@@ -600,3 +600,18 @@ const struct sc_row *systable_row(long nr)
 		return NULL;
 	return &systable[nr];
 }
+
+int arg_of(const struct sc_row *r, int kind)
+{
+	int i;
+
+	for (i = 0; r && i < r->nargs; i++)
+		if (r->arg[i].kind == kind)
+			return i;
+	return -1;
+}
+
+bool row_has(const struct sc_row *r, int kind)
+{
+	return arg_of(r, kind) >= 0;
+}

@@ -10,6 +10,7 @@
 #define MVEE_SYSTABLE_H
 
 #include <asm/unistd_64.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #define SC_MAX_NR 512 /* table size; numbers without a row are refused */
@@ -165,6 +166,9 @@ extern const struct sc_row systable[SC_MAX_NR];
 
 /* lookup, NULL when the number has no row */
 const struct sc_row *systable_row(long nr);
+/* the first argument of the row of that kind, or -1 */
+int arg_of(const struct sc_row *r, int kind);
+bool row_has(const struct sc_row *r, int kind);
 
 /* decision functions used by rows (policy.c) */
 enum sc_policy policy_by_fd(const struct call *c); /* any A_FD/A_DUPFD arg
