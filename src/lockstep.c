@@ -1099,3 +1099,36 @@ void lockstep_death(struct task *t, int wstatus)
 	}
 	tasks_reap(s);
 }
+
+/* --rendezvous-timeout: a variant that has not reached the call another
+ * variant of its set has waited at for that long is stuck (a loop without
+ * system calls, a variant stopped from outside): a divergence, not a hang.
+ * A wait deferred for children to end is no one's fault. */
+void lockstep_timeouts(uint64_t now)
+{
+	uint64_t limit = (uint64_t)(cfg.rendezvous_timeout * 1e9);
+	int i, v, w;
+
+	for (i = 0; i < nsets; i++) {
+		struct taskset *s = sets[i];
+		struct divergence d;
+
+		if (!s->t_first || s->deferred || now - s->t_first < limit)
+			continue;
+		for (w = 0; w < s->n && s->task[w]->state != TS_ENTRY; w++)
+			;
+		for (v = 0; v < s->n; v++)
+			if (s->task[v]->state != TS_ENTRY &&
+			    s->task[v]->state != TS_DEAD)
+				break;
+		if (w == s->n || v == s->n)
+			continue;
+		divergence_init(&d, DIVK_TIMEOUT, s->id, v, -1, 0, 0);
+		snprintf(
+			d.what, sizeof(d.what),
+			"variant %d has not reached a system call %.1f s after variant %d stopped at %s (--rendezvous-timeout %g)",
+			v, (double)(now - s->t_first) / 1e9, w,
+			call_name(s->task[w]->call.nr), cfg.rendezvous_timeout);
+		monitor_diverged(s, &d);
+	}
+}

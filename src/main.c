@@ -32,6 +32,8 @@ static void usage(FILE *f)
 		"      --report FILE             write the outcome as JSON to FILE\n"
 		"  -c, --summary                 at exit, per-call counts and times (stderr)\n"
 		"      --divergence-exit-code N  exit status on divergence (default %d)\n"
+		"      --rendezvous-timeout SECS a variant that has not reached a call SECS\n"
+		"                                after another did is a divergence (default: off)\n"
 		"  -h, --help                    this text\n"
 		"  -V, --version                 version\n"
 		"\n"
@@ -54,9 +56,30 @@ static long number(const char *opt, const char *s, long lo, long hi)
 	return v;
 }
 
+/* a positive number of seconds, fractions allowed, at most a day */
+static double seconds(const char *opt, const char *s)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno || end == s || *end || !(v > 0 && v <= 86400))
+		die(EXIT_USAGE,
+		    "%s: '%s' is not a number of seconds above 0 and at most 86400",
+		    opt, s);
+	return v;
+}
+
 static void parse(int argc, char **argv)
 {
-	enum { OPT_DIVERSITY = 256, OPT_DIVEXIT, OPT_VARIANT, OPT_REPORT };
+	enum {
+		OPT_DIVERSITY = 256,
+		OPT_DIVEXIT,
+		OPT_VARIANT,
+		OPT_REPORT,
+		OPT_TIMEOUT,
+	};
 	static const struct option opts[] = {
 		{ "variants", required_argument, NULL, 'n' },
 		{ "diversity", required_argument, NULL, OPT_DIVERSITY },
@@ -66,6 +89,7 @@ static void parse(int argc, char **argv)
 		{ "summary", no_argument, NULL, 'c' },
 		{ "divergence-exit-code", required_argument, NULL,
 		  OPT_DIVEXIT },
+		{ "rendezvous-timeout", required_argument, NULL, OPT_TIMEOUT },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -109,6 +133,10 @@ static void parse(int argc, char **argv)
 			break;
 		case 'c':
 			cfg.summary = true;
+			break;
+		case OPT_TIMEOUT:
+			cfg.rendezvous_timeout =
+				seconds("--rendezvous-timeout", optarg);
 			break;
 		case OPT_DIVEXIT:
 			cfg.divergence_exit = (int)number(

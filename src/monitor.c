@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 
 struct config cfg = {
@@ -207,40 +208,56 @@ static void dispatch(struct task *t, int st)
 	}
 }
 
-static volatile sig_atomic_t dump_due;
+/* One periodic SIGALRM serves two clocks: --rendezvous-timeout (checked
+ * every quarter of it, at least once a second) and MVEE_DEBUG_DUMP=SECONDS
+ * (when no event came for that long, print every task's state and its
+ * process's turn to stderr: a hang, explained). The signal interrupts
+ * waitpid; the checks run in the loop, not in the handler. */
+static volatile sig_atomic_t tick_due;
+static int dump_secs;
+static uint64_t last_event;
+static bool dumped;
 
 static void on_alarm(int sig)
 {
 	(void)sig;
-	dump_due = 1;
+	tick_due = 1;
 }
 
-/* MVEE_DEBUG_DUMP=SECONDS: when no event came for that long, print every
- * task's state and its process's turn to stderr (a hang, explained) */
-static void debug_dump_arm(void)
+static void timer_start(void)
 {
-	static int secs = -1;
+	const char *e = getenv("MVEE_DEBUG_DUMP");
+	struct itimerval it;
 	struct sigaction sa;
+	double period = 0;
 
-	if (secs < 0) {
-		const char *e = getenv("MVEE_DEBUG_DUMP");
-
-		secs = e ? atoi(e) : 0;
-		if (secs > 0) {
-			memset(&sa, 0, sizeof(sa));
-			sa.sa_handler = on_alarm;
-			sigaction(SIGALRM, &sa, NULL);
-		}
-	}
-	if (secs > 0)
-		alarm((unsigned)secs);
+	dump_secs = e ? atoi(e) : 0;
+	if (cfg.rendezvous_timeout > 0)
+		period = cfg.rendezvous_timeout / 4 < 1 ?
+				 cfg.rendezvous_timeout / 4 :
+				 1;
+	if (dump_secs > 0 && (!period || dump_secs < period))
+		period = dump_secs;
+	if (!period)
+		return;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_alarm;
+	sigaction(SIGALRM, &sa, NULL);
+	memset(&it, 0, sizeof(it));
+	it.it_interval.tv_sec = (time_t)period;
+	it.it_interval.tv_usec =
+		(suseconds_t)((period - (double)(time_t)period) * 1e6);
+	if (!it.it_interval.tv_sec && !it.it_interval.tv_usec)
+		it.it_interval.tv_usec = 1000;
+	it.it_value = it.it_interval;
+	setitimer(ITIMER_REAL, &it, NULL);
+	last_event = now_ns();
 }
 
 static void debug_dump(void)
 {
 	int i, v;
 
-	dump_due = 0;
 	for (i = 0; i < nsets; i++)
 		for (v = 0; v < sets[i]->n; v++) {
 			const struct task *t = sets[i]->task[v];
@@ -255,25 +272,45 @@ static void debug_dump(void)
 		}
 }
 
+static void on_tick(void)
+{
+	uint64_t now = now_ns();
+
+	tick_due = 0;
+	if (dump_secs > 0 && !dumped &&
+	    now - last_event >= (uint64_t)dump_secs * 1000000000ULL) {
+		debug_dump();
+		dumped = true;
+	}
+	if (cfg.rendezvous_timeout > 0)
+		lockstep_timeouts(now);
+}
+
 int monitor_run(void)
 {
 	int st;
 
+	timer_start();
 	while (live_tasks() > 0) {
 		pid_t pid;
 		struct task *t;
 
-		debug_dump_arm();
+		if (tick_due)
+			on_tick();
 		pid = waitpid(-1, &st, __WALL);
 		if (pid < 0) {
 			if (errno == EINTR) {
-				if (dump_due)
-					debug_dump();
+				if (tick_due)
+					on_tick();
 				continue;
 			}
 			if (errno == ECHILD)
 				break;
 			bug(__FILE__, __LINE__, "waitpid: %s", strerror(errno));
+		}
+		if (dump_secs > 0) {
+			last_event = now_ns();
+			dumped = false;
 		}
 		t = monitor_find(pid);
 		if (!t) {

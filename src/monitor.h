@@ -229,6 +229,7 @@ enum div_kind {
 	DIVK_DEATH, /* some variants died or exited, others did not */
 	DIVK_SIGNAL, /* different signals */
 	DIVK_LAYOUT, /* an executable range is mapped in two variants */
+	DIVK_TIMEOUT, /* a variant did not reach a rendezvous in time */
 };
 
 struct divergence {
@@ -271,6 +272,7 @@ void lockstep_exit(struct task *t);
 void lockstep_signal(struct task *t, int sig, const siginfo_t *si);
 void lockstep_death(struct task *t, int wstatus);
 void lockstep_exec(struct task *t);
+void lockstep_timeouts(uint64_t now);
 void task_resume(struct task *t, int exit_stop, int sig);
 void task_continue(struct task *t, int exit_stop, int sig);
 bool ret_is_restart(long ret);

@@ -27,6 +27,8 @@ static const char *kind_name(enum div_kind k)
 		return "variants ended differently";
 	case DIVK_LAYOUT:
 		return "layouts overlap";
+	case DIVK_TIMEOUT:
+		return "rendezvous timeout";
 	default:
 		return "different signals";
 	}
@@ -35,9 +37,10 @@ static const char *kind_name(enum div_kind k)
 static const char *kind_key(enum div_kind k)
 {
 	static const char *const keys[] = {
-		[DIVK_CALL] = "call",	  [DIVK_ARG] = "argument",
-		[DIVK_RESULT] = "result", [DIVK_DEATH] = "death",
-		[DIVK_SIGNAL] = "signal", [DIVK_LAYOUT] = "layout",
+		[DIVK_CALL] = "call",	    [DIVK_ARG] = "argument",
+		[DIVK_RESULT] = "result",   [DIVK_DEATH] = "death",
+		[DIVK_SIGNAL] = "signal",   [DIVK_LAYOUT] = "layout",
+		[DIVK_TIMEOUT] = "timeout",
 	};
 
 	return keys[k];
@@ -76,7 +79,12 @@ static const char *diverging_call(const struct taskset *s,
 				  const struct divergence *d)
 {
 	const struct task *l = s->task[0];
+	int v;
 
+	if (d->kind == DIVK_TIMEOUT) /* the call the others wait at */
+		for (v = 0; v < s->n; v++)
+			if (s->task[v]->state == TS_ENTRY)
+				return call_name(s->task[v]->call.nr);
 	return l->state == TS_ENTRY ? call_name(l->call.nr) :
 				      call_name(s->task[d->variant]->call.nr);
 }

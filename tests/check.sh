@@ -3,7 +3,8 @@
 #   1. unit tests (cmocka): the syscall table and the comparators
 #   2. tests/run.sh: test programs and real programs, native vs mvee -n 2/-n 3,
 #      divergence cases and error paths, with build/mvee
-#   3. the same suite with the monitor built with AddressSanitizer and UBSan
+#   3. the same suite with the monitor built with AddressSanitizer and UBSan,
+#      and the attack tests (tests/attacks/run.sh)
 #   4. the man page against --help (tests/man.sh), and make install
 #   5. formatting of src/ against .clang-format (when clang-format is there)
 set -u
@@ -53,6 +54,9 @@ run_suite "programs (build/mvee)" tests/run.sh
 run_suite "programs (build/mvee-asan, ASan+UBSan monitor)" \
 	env MVEE=build/mvee-asan ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
 	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 tests/run.sh
+
+run_suite "attacks (tests/attacks: stack smash, leak, layouts, sanitizer split)" \
+	tests/attacks/run.sh
 
 run_suite "man page" tests/man.sh build/mvee
 

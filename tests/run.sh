@@ -749,6 +749,15 @@ add case_cli cli/diversity-bad 125 '"$MVEE" --diversity random -- true' \
 add case_cli cli/nonpie-warning 0 \
 	'printf "#include <stdio.h>\nint main(void){puts(\"np\");return 0;}\n" >np.c && ${CC:-cc} -no-pie -o np np.c && "$MVEE" -n 3 -- sh -c "./np; ./np" 2>err; cat err >&2; grep -c "is not position-independent" err' \
 	-g '^np$' -g '^1$' -e '^mvee: warning: .*/np is not position-independent'
+# --rendezvous-timeout: followers stuck in a loop without system calls are
+# reported (the leader's write never runs), and the option's errors
+add case_cli cli/rendezvous-timeout 86 \
+	'"$MVEE" -n 3 --rendezvous-timeout 0.5 -- "$B/tools/stuck" >out; s=$?; echo "stdout bytes $(wc -c <out)"; exit $s' \
+	-g '^stdout bytes 0$' -e '^mvee: divergence in write \(task set 0, rendezvous timeout\): variant [12] has not reached a system call' \
+	-e '^  \* variant [12] \(pid [0-9]+\): running$'
+add case_cli cli/rendezvous-timeout-bad 125 \
+	'"$MVEE" --rendezvous-timeout 0 -- true' \
+	-e "^mvee: --rendezvous-timeout: '0' is not a number of seconds"
 add case_cli cli/true-n16 0 '"$MVEE" -n 16 -- true' -q
 add case_cli cli/not-found-path 127 '"$MVEE" -- /nonexistent/program' -1
 add case_cli cli/not-found-in-PATH 127 '"$MVEE" -n 3 -- no-such-program-mvee-test' -1
@@ -788,11 +797,17 @@ fi
 make_data
 # cli cases that need these
 case "${selected[*]}" in
-*cli/divergence-exit-code*|*cli/report*|*cli/summary*|*cli/trace*)
+*cli/divergence-exit-code*|*cli/report*|*cli/summary*|*cli/trace*|*cli/disjoint*|*cli/diversity*)
 	build diverge stack_addr ;;
 esac
 case "${selected[*]}" in
+*cli/report-marks*) build diverge write_len ;;
+esac
+case "${selected[*]}" in
 *cli/no-*) build tools deny ;;
+esac
+case "${selected[*]}" in
+*cli/rendezvous-timeout*) build tools stuck ;;
 esac
 
 running=0

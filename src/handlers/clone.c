@@ -2,7 +2,10 @@
  * task; tasks.c matches the new tasks across variants by creation order
  * and the parent's result is translated to the leader's pid. clone3's
  * struct clone_args holds pointers: its flags, exit signal and sizes are
- * compared by value, its pointers by NULL-ness. */
+ * compared by value, its pointers by NULL-ness. CLONE_UNTRACED would
+ * create a task mvee never sees (LeakSanitizer uses it): the flag is
+ * removed in every variant before the call runs, so the new task is
+ * traced like any other. */
 #include "monitor.h"
 #include "tmem.h"
 
@@ -41,7 +44,36 @@ static void clone_inputs(struct call *c)
 		clone3_inputs(c);
 }
 
+static void clone_before(struct taskset *s)
+{
+	int v;
+
+	for (v = 0; v < s->n; v++) {
+		struct task *t = s->task[v];
+		uint64_t a[6], flags;
+
+		if (t->call.nr == __NR_clone &&
+		    (t->call.arg[0] & CLONE_UNTRACED)) {
+			memcpy(a, t->call.arg, sizeof(a));
+			a[0] &= ~(uint64_t)CLONE_UNTRACED;
+			arch_set_call(&t->regs, t->call.nr, a);
+			task_store(t);
+		}
+		if (t->call.nr != __NR_clone3 || !t->call.arg[0] ||
+		    tmem_read(t->tid, t->call.arg[0], &flags, sizeof(flags)) !=
+			    sizeof(flags) ||
+		    !(flags & CLONE_UNTRACED))
+			continue;
+		flags &= ~(uint64_t)CLONE_UNTRACED;
+		if (tmem_write(t->tid, t->call.arg[0], &flags, sizeof(flags)) !=
+		    sizeof(flags))
+			bug(__FILE__, __LINE__,
+			    "cannot clear CLONE_UNTRACED in variant %d", v);
+	}
+}
+
 const struct sc_handler handler_clone = {
 	.name = "clone",
 	.inputs = clone_inputs,
+	.before = clone_before,
 };
