@@ -683,6 +683,67 @@ static bool offset_sync_start(struct taskset *s, struct task *f)
 	return false;
 }
 
+/* The signal mask a call installs while it waits (pselect6, ppoll,
+ * epoll_pwait, epoll_pwait2), as a pointer and size in f's memory; false
+ * when it has none. */
+static bool temp_sigmask(const struct task *f, uint64_t *mask, uint64_t *size)
+{
+	const struct call *c = &f->call;
+	uint64_t ps[2];
+
+	switch (c->nr) {
+	case __NR_pselect6:
+		if (!c->arg[5] ||
+		    tmem_read(f->tid, c->arg[5], ps, sizeof(ps)) != sizeof(ps))
+			return false;
+		*mask = ps[0];
+		*size = ps[1];
+		break;
+	case __NR_ppoll:
+		*mask = c->arg[3];
+		*size = c->arg[4];
+		break;
+	case __NR_epoll_pwait:
+	case __NR_epoll_pwait2:
+		*mask = c->arg[4];
+		*size = c->arg[5];
+		break;
+	default:
+		return false;
+	}
+	return *mask != 0;
+}
+
+/* The leader's call was interrupted by a signal that mvee sent f too. f
+ * skips the call, so the mask the call installs would never apply, and a
+ * signal that only that mask unblocks (make's SIGCHLD in pselect6) would
+ * stay pending: f's call becomes rt_sigsuspend with the call's mask,
+ * which delivers the pending signal under that mask and fails with EINTR
+ * like the leader's call. Returns false when the call has no mask. */
+static bool sigmask_start(struct task *f)
+{
+	uint64_t a[6] = { 0 };
+
+	if (!f->injected || !temp_sigmask(f, &a[0], &a[1]))
+		return false;
+	rewrite_follower(f, __NR_rt_sigsuspend, a, -ERESTARTNOHAND);
+	return true;
+}
+
+/* epoll_pwait and epoll_pwait2 fail with EINTR themselves when a signal
+ * their mask lets through is pending; the signal is delivered only on the
+ * way out. To the leader's call that is what ERESTARTNOHAND is to
+ * pselect6: told so, the kernel still makes it EINTR for a handler, and
+ * mvee first sees the signal and gives it to the followers at the same
+ * call (signals_arrived, sigmask_start). */
+static bool leader_wait_interrupted(const struct task *t)
+{
+	uint64_t mask, size;
+
+	return t->variant == 0 && t->set->policy == POL_LEADER &&
+	       temp_sigmask(t, &mask, &size);
+}
+
 /* give follower f the leader's results: at its entry stop it skips the
  * call; at its exit stop (after a placeholder) the result replaces its own */
 static void follower_done(struct taskset *s, struct task *f, bool at_exit)
@@ -818,6 +879,8 @@ static void leader_done(struct taskset *s, long ret)
 			follower_done(s, f, false);
 		else if (s->row->ret == RET_FD && ret >= 0)
 			placeholder_start(s, f, ret);
+		else if (ret == -EINTR && sigmask_start(f))
+			continue;
 		else if (ret < 0 || !offset_sync_start(s, f))
 			follower_done(s, f, false);
 	}
@@ -931,6 +994,11 @@ void lockstep_exit(struct task *t)
 	}
 	switch (t->state) {
 	case TS_INCALL:
+		if (ret == -EINTR && leader_wait_interrupted(t)) {
+			arch_set_ret(&t->regs, -ERESTARTNOHAND);
+			task_store(t);
+			ret = -ERESTARTNOHAND;
+		}
 		if (ret_is_restart(ret)) {
 			/* interrupted: the kernel restarts it after the
 			 * signal unless a handler makes it fail with EINTR */

@@ -629,6 +629,9 @@ add case_same real/python3-subprocess \
 	"RX \"\$PY\" -c 'import subprocess; r = subprocess.run([\"sh\", \"-c\", \"echo hi; exit 4\"], capture_output=True); print(r.stdout, r.returncode)'" -x 0
 add case_same real/make-gcc \
 	"mkdir p; for i in 1 2 3; do echo \"int f\$i(void) { return \$i; }\" > p/f\$i.c; done; echo 'int main(void) { return 0; }' > p/main.c; printf 'prog: f1.o f2.o f3.o main.o\\n\\tgcc -o \$@ \$^\\n%%.o: %%.c\\n\\tgcc -c -O2 -o \$@ \$<\\n' > p/Makefile; R make -s -C p; echo rc=\$?; md5sum p/*.o" -x 0
+# make -j2: two compilers at once, SIGCHLD caught only inside pselect6
+add case_same real/make-j2-gcc \
+	"mkdir p; for i in 1 2 3 4 5 6; do echo \"int f\$i(void) { return \$i; }\" > p/f\$i.c; done; echo 'int main(void) { return 0; }' > p/main.c; printf 'prog: f1.o f2.o f3.o f4.o f5.o f6.o main.o\\n\\tgcc -o \$@ \$^\\n%%.o: %%.c\\n\\tgcc -c -O2 -o \$@ \$<\\n' > p/Makefile; R make -s -j2 -C p; echo rc=\$?; md5sum p/*.o" -x 0
 add case_same real/sigint-shell-trap \
 	"RX env --default-signal=INT bash -c 'trap \"echo got INT; exit 3\" INT; : > ready; for i in \$(seq 1 400); do sleep 0.05; done; echo no trap' & pid=\$!; while [ ! -e ready ]; do sleep 0.05; done; kill -INT \$pid; wait \$pid; echo \"status \$?\"" \
 	-x 0 -o $'got INT\nstatus 3'
