@@ -909,6 +909,23 @@ static void release_exited(struct taskset *s)
  * at a signal stop): it waits there until every variant's call has
  * returned; then the results are checked and all resume, each with the
  * signal it stopped for (release_sig) */
+/* A variant's task died inside a call the others completed (it was
+ * killed from outside: a fatal signal for the process is delivered in
+ * every variant and marks it exiting). The others would wait for its
+ * exit stop for ever: a divergence. */
+static void died_in_call(struct taskset *s)
+{
+	int v, w;
+
+	if (s->proc->exiting)
+		return;
+	for (w = 0; w < s->n && s->task[w]->state != TS_EXITED; w++)
+		;
+	for (v = 0; v < s->n; v++)
+		if (s->task[v]->state == TS_DEAD && w < s->n)
+			ended_early(s, v, w);
+}
+
 static void all_done_one(struct taskset *s, struct task *t, long ret)
 {
 	struct task *lt = leader_of(s);
@@ -916,6 +933,7 @@ static void all_done_one(struct taskset *s, struct task *t, long ret)
 
 	t->call.ret = ret;
 	t->state = TS_EXITED;
+	died_in_call(s);
 	if (--s->pending_exits > 0)
 		return;
 	/* every variant's call returned, so every task it created is known:
@@ -1139,6 +1157,7 @@ void lockstep_death(struct task *t, int wstatus)
 	t->wstatus = wstatus;
 	sched_death(t);
 	retry_deferred();
+	died_in_call(s);
 	for (v = 0; v < s->n; v++) {
 		enum task_state st = s->task[v]->state;
 

@@ -761,6 +761,11 @@ add case_cli cli/rendezvous-timeout 86 \
 add case_cli cli/rendezvous-timeout-bad 125 \
 	'"$MVEE" --rendezvous-timeout 0 -- true' \
 	-e "^mvee: --rendezvous-timeout: '0' is not a number of seconds"
+# a follower killed from outside while the others block in a call: mvee
+# stops them all and reports it (it used to wait for ever)
+add case_cli cli/follower-killed 0 \
+	'"$MVEE" -n 3 -- sh -c "sleep 1; echo done" & m=$!; while [ "$(pgrep -P $m | wc -l)" -lt 3 ]; do sleep 0.05; done; sleep 0.3; kill -9 "$(pgrep -P $m | sort -n | sed -n 2p)"; wait $m; echo "status $?"' \
+	-g '^status 86$' -e '^mvee: divergence in wait4 .*variant 1 was killed by SIGKILL'
 add case_cli cli/true-n16 0 '"$MVEE" -n 16 -- true' -q
 add case_cli cli/not-found-path 127 '"$MVEE" -- /nonexistent/program' -1
 add case_cli cli/not-found-in-PATH 127 '"$MVEE" -n 3 -- no-such-program-mvee-test' -1
