@@ -766,6 +766,11 @@ add case_cli cli/rendezvous-timeout-bad 125 \
 add case_cli cli/follower-killed 0 \
 	'"$MVEE" -n 3 -- sh -c "sleep 1; echo done" & m=$!; while [ "$(pgrep -P $m | wc -l)" -lt 3 ]; do sleep 0.05; done; sleep 0.3; kill -9 "$(pgrep -P $m | sort -n | sed -n 2p)"; wait $m; echo "status $?"' \
 	-g '^status 86$' -e '^mvee: divergence in wait4 .*variant 1 was killed by SIGKILL'
+# output before a divergence is complete (also what was buffered in a
+# pipe to a reader), nothing of the diverging write or after it leaks
+add case_cli cli/output-until-divergence 0 \
+	'printf "#include <stdio.h>\nint main(void){int x; for (int i = 0; i < 3000; i++) printf(\"line %%d\\\\n\", i); fflush(stdout); printf(\"%%p\\\\n\", (void *)&x); fflush(stdout); puts(\"after\"); return 0;}\n" >p.c && ${CC:-cc} -o p p.c && { "$MVEE" -n 3 -- ./p; echo "status $?" >&2; } | cat >out 2>/dev/null; wc -l <out; tail -1 out; grep -c -e after -e 0x out || true' \
+	-g '^3000$' -g '^line 2999$' -g '^0$' -e '^status 86$'
 add case_cli cli/true-n16 0 '"$MVEE" -n 16 -- true' -q
 add case_cli cli/not-found-path 127 '"$MVEE" -- /nonexistent/program' -1
 add case_cli cli/not-found-in-PATH 127 '"$MVEE" -n 3 -- no-such-program-mvee-test' -1
