@@ -15,6 +15,24 @@ LDLIBS := -lseccomp -ljansson
 # Debian packages the build and the tests need
 DEB_PKGS := gcc make libseccomp-dev libjansson-dev libcmocka-dev pkg-config sqlite3 python3 gzip coreutils
 INSTALL_STAMP := build/.deps
+# and those only the benchmarks need (make bench, bench/run.sh); their
+# stamp is remade, checking again, whenever the Makefile changes
+BENCH_PKGS := lighttpd wrk redis-server redis-tools curl iproute2
+BENCH_STAMP := build/.bench-deps
+
+# $(call install_pkgs,PACKAGES): apt-get install those of PACKAGES that
+# dpkg does not list as installed (as root), then touch the target stamp
+define install_pkgs
+	@missing=""; for p in $(1); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" != 0 ]; then echo "mvee: run as root (or install:$$missing)"; exit 1; fi; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+	@mkdir -p build && touch $@
+endef
 
 SRC := $(sort $(wildcard src/*.c src/handlers/*.c))
 LIBSRC := $(filter-out src/main.c,$(SRC))
@@ -31,15 +49,10 @@ all: build/mvee
 
 deps: $(INSTALL_STAMP)
 $(INSTALL_STAMP):
-	@missing=""; for p in $(DEB_PKGS); do \
-	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
-	done; \
-	if [ -n "$$missing" ]; then \
-	  echo "installing Debian packages:$$missing"; \
-	  if [ "$$(id -u)" != 0 ]; then echo "mvee: run as root (or install:$$missing)"; exit 1; fi; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
-	fi
-	@mkdir -p build && touch $@
+	$(call install_pkgs,$(DEB_PKGS))
+
+$(BENCH_STAMP): Makefile | $(INSTALL_STAMP)
+	$(call install_pkgs,$(BENCH_PKGS))
 
 build/obj/%.o: src/%.c $(HDR) | $(INSTALL_STAMP)
 	@mkdir -p $(dir $@)
@@ -74,7 +87,7 @@ unit: $(UNIT_BIN)
 check: deps build/mvee build/mvee-asan $(UNIT_BIN)
 	@tests/check.sh
 
-bench: deps build/mvee
+bench: deps $(BENCH_STAMP) build/mvee
 	@bench/run.sh
 
 install: build/mvee
