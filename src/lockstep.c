@@ -166,9 +166,13 @@ static void fd_effects_at_entry(struct taskset *s)
 
 	if (!s->row || !(s->row->flags & SCF_FDTABLE))
 		return;
+	/* close frees the fd even when it fails (EINTR, EIO); close_range
+	 * checks its arguments first and then cannot fail but for ENOMEM
+	 * with CLOSE_RANGE_UNSHARE (2), and only marks with CLOEXEC (4) */
 	if (c->nr == __NR_close)
 		fdmap_set(&s->proc->fds, (long)(int)c->arg[0], FD_FREE);
-	else if (c->nr == __NR_close_range && !(c->arg[2] & 4 /* CLOEXEC */))
+	else if (c->nr == __NR_close_range && !(c->arg[2] & ~6ULL) &&
+		 !(c->arg[2] & 4) && (unsigned)c->arg[0] <= (unsigned)c->arg[1])
 		fdmap_close_range(&s->proc->fds, (unsigned)c->arg[0],
 				  (unsigned)c->arg[1]);
 }

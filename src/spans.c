@@ -318,10 +318,16 @@ static void leader_outputs(struct call *c, long ret)
 						     iov[k].iov_len :
 						     left;
 
+				/* one span per element, empty ones too: the
+				 * followers' k-th span is their k-th element */
 				if (l)
 					span_read(c, &c->out, i,
 						  (uintptr_t)iov[k].iov_base,
 						  l);
+				else
+					spans_add(c, &c->out, i,
+						  (uintptr_t)iov[k].iov_base, 0,
+						  0);
 				left -= l;
 			}
 			break;
