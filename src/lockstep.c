@@ -606,10 +606,37 @@ static bool placement_needed(const struct call *c)
 	return !(c->arg[3] & (MAP_FIXED | MAP_FIXED_NOREPLACE));
 }
 
+/* MAP_32BIT asks for the window [1 GiB, 2 GiB) (JITs that need rel32
+ * reach): there each variant gets its own slot of the window instead */
+#define WIN32_LO 0x40000000ULL
+#define WIN32_SIZE 0x40000000ULL
+
+/* where follower f maps what the leader mapped at addr: 2v TiB below, or
+ * above when addr is too low for that (a low hint the kernel honoured) */
+static uint64_t place_at(const struct task *f, uint64_t addr)
+{
+	uint64_t off = (uint64_t)f->variant * PLACE_STRIDE;
+	uint64_t at, len = f->call.arg[1];
+
+	if (f->call.nr == __NR_mmap && (f->call.arg[3] & MAP_32BIT) &&
+	    addr >= WIN32_LO && addr < WIN32_LO + WIN32_SIZE) {
+		at = WIN32_LO +
+		     (addr - WIN32_LO +
+		      (uint64_t)f->variant * (WIN32_SIZE / cfg.nvariants)) %
+			     WIN32_SIZE;
+		if (at + len > WIN32_LO + WIN32_SIZE && at >= WIN32_SIZE / 2)
+			at -= WIN32_SIZE / 2;
+		return at & ~0xfffULL;
+	}
+	if (addr >= off + (1ULL << 32))
+		return addr - off;
+	return addr + off;
+}
+
 static void placement_start(struct taskset *s, struct task *f, long addr)
 {
 	uint64_t a[6];
-	uint64_t at = (uint64_t)addr - (uint64_t)f->variant * PLACE_STRIDE;
+	uint64_t at = place_at(f, (uint64_t)addr);
 
 	memcpy(a, f->call.arg, sizeof(a));
 	if (f->call.nr == __NR_mremap) {
@@ -669,6 +696,9 @@ static bool offset_sync_start(struct taskset *s, struct task *f)
 	long long pos;
 	int i;
 
+	if (f->call.nr != __NR_sendfile && f->call.nr != __NR_splice &&
+	    f->call.nr != __NR_copy_file_range)
+		return false; /* only these move a file's offset */
 	for (i = 0; i < r->nargs; i++) {
 		long fd = (long)(int)f->call.arg[i];
 

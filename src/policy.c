@@ -128,11 +128,13 @@ enum sc_policy policy_open(const struct call *c)
 	}
 	if (argi > 0)
 		dirfd = (long)(int)c->arg[0];
+	/* O_PATH ignores the access mode and every flag but O_CLOEXEC,
+	 * O_DIRECTORY and O_NOFOLLOW: a reference no I/O goes through */
+	if (flags & O_PATH)
+		return POL_ALL;
 	if ((flags & O_ACCMODE) != O_RDONLY || (flags & (O_CREAT | O_TRUNC)) ||
 	    (flags & O_TMPFILE) == O_TMPFILE)
 		return POL_LEADER;
-	if (flags & O_PATH)
-		return POL_ALL;
 	if (path[0] != '/' && dirfd != AT_FDCWD &&
 	    fdmap_get(&c->task->proc->fds, dirfd) == FD_LEADER)
 		return POL_LEADER;

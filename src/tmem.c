@@ -63,6 +63,12 @@ ssize_t tmem_read(pid_t tid, uint64_t addr, void *buf, size_t len)
 		if (chunk > len - done)
 			chunk = len - done;
 		n = vm_read(tid, addr + done, (char *)buf + done, chunk);
+		/* a write-only mapping (PROT_WRITE alone) is no VM_READ
+		 * area for process_vm_readv, but the kernel writes it for a
+		 * call: ptrace's forced access reads it */
+		if (n <= 0)
+			n = peek_read(tid, addr + done, (char *)buf + done,
+				      chunk);
 		if (n <= 0)
 			break;
 		done += (size_t)n;

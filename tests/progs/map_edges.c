@@ -1,0 +1,55 @@
+/* map_edges.c - more edge cases from the syscall fuzzer: executable
+ * MAP_32BIT mappings and an executable mapping at a low address hint
+ * (under --diversity disjoint each variant must still get its own range,
+ * not a layout divergence), read() into a PROT_WRITE-only page (the
+ * followers must get the leader's bytes), and a directory opened with
+ * O_PATH|O_WRONLY (no I/O goes through it, so every variant has its own)
+ * used as the dirfd of fstatat and of mkdirat, a call the leader runs. */
+#include "tests.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+
+static void exec_map(const char *name, void *hint, int flags)
+{
+	void *p = mmap(hint, 4 << 20, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | flags, -1, 0);
+
+	if (p == MAP_FAILED)
+		fail("%s: %s", name, ename(errno));
+	printf("%s: mprotect(PROT_READ|PROT_EXEC) = %d\n", name,
+	       mprotect(p, 4 << 20, PROT_READ | PROT_EXEC));
+}
+
+int main(int argc, char **argv)
+{
+	struct stat st;
+	int p[2], d, r;
+	char *w;
+
+	if (argc < 2 || chdir(argv[1]))
+		fail("usage: map_edges SCRATCH");
+	exec_map("MAP_32BIT", NULL, MAP_32BIT);
+	exec_map("MAP_32BIT again", NULL, MAP_32BIT);
+	exec_map("hint 0x10000000", (void *)0x10000000, 0);
+
+	w = mmap(NULL, 4096, PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (w == MAP_FAILED || pipe(p) || write(p[1], "12345678", 8) != 8)
+		fail("setup: %s", ename(errno));
+	printf("read into a write-only page = %zd\n", read(p[0], w, 8));
+	mprotect(w, 4096, PROT_READ);
+	printf("page = \"%.8s\"\n", w);
+
+	if (mkdir("d", 0755))
+		fail("mkdir: %s", ename(errno));
+	d = open("d", O_PATH | O_WRONLY | O_DIRECTORY);
+	if (d < 0)
+		fail("open O_PATH: %s", ename(errno));
+	r = fstatat(d, "missing", &st, 0);
+	printf("fstatat(d, \"missing\") = %d %s\n", r, ename(errno));
+	printf("mkdirat(d, \"sub\") = %d\n", mkdirat(d, "sub", 0755));
+	r = fstatat(d, "sub", &st, 0);
+	printf("fstatat(d, \"sub\") = %d, dir %d\n", r, S_ISDIR(st.st_mode));
+	return 0;
+}
