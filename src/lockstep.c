@@ -666,7 +666,30 @@ static void placeholder_start(struct taskset *s, struct task *f, long fd)
 	uint64_t a[6] = { 0 };
 	long nr;
 
-	if (path >= 0 && leader_fd_regular(s, fd)) {
+	if (path >= 0 && leader_fd_regular(s, fd) &&
+	    f->call.nr != __NR_openat2 &&
+	    (f->call.arg[path + 1] & O_TMPFILE) == O_TMPFILE) {
+		/* an unnamed file: the follower opens the leader's through
+		 * /proc, the name written below its stack pointer (past the
+		 * red zone; the call's own frame is not there) */
+		char name[64];
+		int len = snprintf(name, sizeof(name), "/proc/%d/fd/%ld",
+				   (int)s->proc->pid[0], fd) +
+			  1;
+		uint64_t at = (arch_sp(&f->regs) - 512 - (uint64_t)len) &
+			      ~15ULL;
+
+		if (tmem_write(f->tid, at, name, (size_t)len) != len) {
+			nr = __NR_eventfd2;
+			a[1] = cloexec ? EFD_CLOEXEC : 0;
+		} else {
+			nr = __NR_openat;
+			a[0] = (uint64_t)AT_FDCWD;
+			a[1] = at;
+			a[2] = (leader_fdinfo(s, fd, "flags:", 8) & O_ACCMODE) |
+			       O_NOCTTY | (cloexec ? O_CLOEXEC : 0);
+		}
+	} else if (path >= 0 && leader_fd_regular(s, fd)) {
 		int dirfd = arg_of(r, A_FD);
 
 		nr = __NR_openat;

@@ -4,7 +4,9 @@
  * not a layout divergence), read() into a PROT_WRITE-only page (the
  * followers must get the leader's bytes), and a directory opened with
  * O_PATH|O_WRONLY (no I/O goes through it, so every variant has its own)
- * used as the dirfd of fstatat and of mkdirat, a call the leader runs. */
+ * used as the dirfd of fstatat and of mkdirat, a call the leader runs;
+ * and a mapping of an O_TMPFILE file, which has no name the followers
+ * could open their placeholder by. */
 #include "tests.h"
 
 #include <fcntl.h>
@@ -51,5 +53,14 @@ int main(int argc, char **argv)
 	printf("mkdirat(d, \"sub\") = %d\n", mkdirat(d, "sub", 0755));
 	r = fstatat(d, "sub", &st, 0);
 	printf("fstatat(d, \"sub\") = %d, dir %d\n", r, S_ISDIR(st.st_mode));
+
+	d = open(".", O_TMPFILE | O_RDWR, 0600);
+	if (d < 0)
+		fail("O_TMPFILE: %s", ename(errno));
+	printf("tmpfile write = %zd\n", write(d, "tmpdata!", 8));
+	w = mmap(NULL, 8, PROT_READ, MAP_SHARED, d, 0);
+	if (w == MAP_FAILED)
+		fail("mmap O_TMPFILE: %s", ename(errno));
+	printf("tmpfile mapped: \"%.8s\"\n", w);
 	return 0;
 }
