@@ -53,7 +53,9 @@ size_t span_read(struct call *c, struct spanlist *l, int arg, uint64_t addr,
 		len = READ_MAX;
 	buf_reserve(&c->data, len);
 	s = spans_add(c, l, arg, addr, len, 0);
-	n = tmem_read(c->tid, addr, c->data.p + s->off, len);
+	n = l == &c->out ?
+		    tmem_read_written(c->tid, addr, c->data.p + s->off, len) :
+		    tmem_read(c->tid, addr, c->data.p + s->off, len);
 	if (n < 0)
 		n = 0;
 	if ((size_t)n < len) {

@@ -63,12 +63,6 @@ ssize_t tmem_read(pid_t tid, uint64_t addr, void *buf, size_t len)
 		if (chunk > len - done)
 			chunk = len - done;
 		n = vm_read(tid, addr + done, (char *)buf + done, chunk);
-		/* a write-only mapping (PROT_WRITE alone) is no VM_READ
-		 * area for process_vm_readv, but the kernel writes it for a
-		 * call: ptrace's forced access reads it */
-		if (n <= 0)
-			n = peek_read(tid, addr + done, (char *)buf + done,
-				      chunk);
 		if (n <= 0)
 			break;
 		done += (size_t)n;
@@ -142,4 +136,27 @@ ssize_t tmem_string(pid_t tid, uint64_t addr, char *buf, size_t max)
 	if (max)
 		buf[max - 1] = 0;
 	return -ENAMETOOLONG;
+}
+
+/* What a call wrote into tracee memory: as tmem_read, but a page that
+ * process_vm_readv refuses is read through ptrace, whose forced access
+ * also reads a write-only mapping (PROT_WRITE alone: no VM_READ), which
+ * the kernel writes for a call. Only for bytes the kernel wrote: forced
+ * access would read PROT_NONE pages as well. */
+ssize_t tmem_read_written(pid_t tid, uint64_t addr, void *buf, size_t len)
+{
+	ssize_t n = tmem_read(tid, addr, buf, len);
+	size_t done = n > 0 ? (size_t)n : 0;
+
+	while (done < len) {
+		size_t chunk = PAGE - ((addr + done) & (PAGE - 1));
+
+		if (chunk > len - done)
+			chunk = len - done;
+		n = peek_read(tid, addr + done, (char *)buf + done, chunk);
+		if (n <= 0)
+			break;
+		done += (size_t)n;
+	}
+	return done ? (ssize_t)done : -EFAULT;
 }

@@ -5,8 +5,10 @@
  * followers must get the leader's bytes), and a directory opened with
  * O_PATH|O_WRONLY (no I/O goes through it, so every variant has its own)
  * used as the dirfd of fstatat and of mkdirat, a call the leader runs;
- * and a mapping of an O_TMPFILE file, which has no name the followers
- * could open their placeholder by. */
+ * a mapping of an O_TMPFILE file, which has no name the followers could
+ * open their placeholder by; and a write to /dev/null whose buffer runs
+ * through a PROT_NONE page into bytes that differ per variant (the kernel
+ * never reads them, so neither may the comparison). */
 #include "tests.h"
 
 #include <fcntl.h>
@@ -62,5 +64,16 @@ int main(int argc, char **argv)
 	if (w == MAP_FAILED)
 		fail("mmap O_TMPFILE: %s", ename(errno));
 	printf("tmpfile mapped: \"%.8s\"\n", w);
+
+	w = mmap(NULL, 3 * 4096, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	d = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	if (w == MAP_FAILED || d < 0)
+		fail("setup: %s", ename(errno));
+	memset(w, 'x', 4096);
+	memcpy(w + 2 * 4096, &w, sizeof(w)); /* an address: differs */
+	mprotect(w + 4096, 4096, PROT_NONE);
+	printf("write through PROT_NONE to /dev/null = %zd\n",
+	       write(d, w + 4096 - 16, 16 + 2 * 4096));
 	return 0;
 }
