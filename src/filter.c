@@ -3,11 +3,14 @@
  * once at its entry (SECCOMP_RET_TRACE, the row's policy in the event
  * data), the unsynchronised ones (SCF_UNSYNC: futex, sched_yield) too:
  * their stop is where a thread gives up its turn (sched.c); numbers without a row stop too, so the
- * monitor refuses them by name; calls of another ABI (int 0x80, x32) kill
- * the variant. */
+ * monitor refuses them by name; calls of another ABI (int 0x80, x32
+ * numbers) fail with ENOSYS in the kernel, before any variant runs them:
+ * what a kernel without x32 does natively, and no way around the monitor
+ * for int 0x80. */
 #include "filter.h"
 #include "monitor.h"
 
+#include <errno.h>
 #include <seccomp.h>
 #include <unistd.h>
 
@@ -21,7 +24,7 @@ scmp_filter_ctx filter_build(void)
 	if (!ctx)
 		die(EXIT_STARTUP, "libseccomp cannot create a filter");
 	if (seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH,
-			     SCMP_ACT_KILL_PROCESS) ||
+			     SCMP_ACT_ERRNO(ENOSYS)) ||
 	    seccomp_attr_set(ctx, SCMP_FLTATR_CTL_OPTIMIZE, 2))
 		die(EXIT_STARTUP,
 		    "seccomp filters are unavailable here (libseccomp refuses the filter attributes; mvee needs a kernel with CONFIG_SECCOMP_FILTER and, in a container, a seccomp profile that allows seccomp(2), e.g. docker run --security-opt seccomp=unconfined)");

@@ -771,6 +771,11 @@ add case_cli cli/follower-killed 0 \
 add case_cli cli/output-until-divergence 0 \
 	'printf "#include <stdio.h>\nint main(void){int x; for (int i = 0; i < 3000; i++) printf(\"line %%d\\\\n\", i); fflush(stdout); printf(\"%%p\\\\n\", (void *)&x); fflush(stdout); puts(\"after\"); return 0;}\n" >p.c && ${CC:-cc} -o p p.c && { "$MVEE" -n 3 -- ./p; echo "status $?" >&2; } | cat >out 2>/dev/null; wc -l <out; tail -1 out; grep -c -e after -e 0x out || true' \
 	-g '^3000$' -g '^line 2999$' -g '^0$' -e '^status 86$'
+# a call of the i386 ABI (int 0x80) from a 64-bit variant fails with
+# ENOSYS before it runs: no way around the monitor
+add case_cli cli/int80-enosys 0 \
+	'printf "#include <stdio.h>\nint main(void){int a = 20; __asm__ volatile(\"int \$0x80\" : \"+a\"(a) :: \"memory\"); printf(\"%%d\\\\n\", a); return 0;}\n" >i.c && ${CC:-cc} -o i i.c && "$MVEE" -n 2 -- ./i' \
+	-g '^-38$'
 add case_cli cli/true-n16 0 '"$MVEE" -n 16 -- true' -q
 add case_cli cli/not-found-path 127 '"$MVEE" -- /nonexistent/program' -1
 add case_cli cli/not-found-in-PATH 127 '"$MVEE" -n 3 -- no-such-program-mvee-test' -1
