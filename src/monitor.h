@@ -182,6 +182,7 @@ struct lproc {
 	 * variant's executable when it is not position-independent */
 	bool layout_dirty;
 	char *nonpie[MAX_VARIANTS];
+	int pdeathsig; /* what the program set with PR_SET_PDEATHSIG */
 };
 
 struct history_entry {

@@ -19,7 +19,7 @@ int replicate_to(const struct call *leader, struct call *f)
 		src = (fs->flags & SPAN_OWN) ?
 			      span_data(f, fs) :
 			      span_data(leader, &leader->out.s[k]);
-		if (tmem_write(f->tid, fs->addr, src, fs->len) !=
+		if (tmem_write_user(f->tid, fs->addr, src, fs->len) !=
 		    (ssize_t)fs->len)
 			failed++;
 	}

@@ -375,8 +375,16 @@ int call_outputs(struct call *c, long ret, const struct call *leader)
 	const struct sc_row *r = c->row;
 
 	spans_reset(&c->out);
-	if (!r || ret < 0)
-		return 0; /* a failed call replicates no buffer */
+	/* a failed call replicates no buffer, except the time left that
+	 * nanosleep and clock_nanosleep write only when interrupted (and
+	 * never when they succeed: that memory may not even be there) */
+	if (c->nr == __NR_nanosleep || c->nr == __NR_clock_nanosleep) {
+		if (ret != -EINTR || !r)
+			return 0;
+		ret = 0;
+	} else if (!r || ret < 0) {
+		return 0;
+	}
 	if (leader)
 		follower_outputs(c, leader);
 	else

@@ -112,6 +112,22 @@ ssize_t tmem_write(pid_t tid, uint64_t addr, const void *buf, size_t len)
 	return poke_write(tid, addr, buf, len);
 }
 
+/* Write as the kernel would for a call: a read-only or PROT_NONE page is
+ * a fault (EFAULT for the call), not something to force through. */
+ssize_t tmem_write_user(pid_t tid, uint64_t addr, const void *buf, size_t len)
+{
+	struct iovec l = { (void *)buf, len };
+	struct iovec r = { (void *)(uintptr_t)addr, len };
+	ssize_t n;
+
+	if (len == 0)
+		return 0;
+	n = process_vm_writev(tid, &l, 1, &r, 1, 0);
+	if (n < 0 && (errno == ENOSYS || errno == EPERM))
+		return poke_write(tid, addr, buf, len);
+	return n < 0 ? -EFAULT : n;
+}
+
 ssize_t tmem_string(pid_t tid, uint64_t addr, char *buf, size_t max)
 {
 	size_t done = 0;

@@ -9,6 +9,7 @@
 /* bytes read (short on a fault), or -errno when nothing could be read */
 ssize_t tmem_read(pid_t tid, uint64_t addr, void *buf, size_t len);
 ssize_t tmem_read_written(pid_t tid, uint64_t addr, void *buf, size_t len);
+ssize_t tmem_write_user(pid_t tid, uint64_t addr, const void *buf, size_t len);
 /* bytes written, or -errno */
 ssize_t tmem_write(pid_t tid, uint64_t addr, const void *buf, size_t len);
 /* NUL-terminated string of at most max bytes (NUL included) into buf:

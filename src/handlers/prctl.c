@@ -2,7 +2,8 @@
  * those mvee itself uses. The program sees the TSC and seccomp state it
  * would see natively (mvee traps rdtsc and filters every variant), and a
  * request to trap rdtsc itself, which would bypass mvee's emulation, is
- * refused. */
+ * refused. The parent-death signal mvee gives the first variants
+ * (SIGKILL) is mvee's: the program reads back only what it set. */
 #include "monitor.h"
 #include "tmem.h"
 
@@ -14,6 +15,7 @@ static enum sc_policy prctl_policy(const struct call *c)
 	case PR_GET_TSC:
 	case PR_SET_TSC:
 	case PR_GET_SECCOMP:
+	case PR_GET_PDEATHSIG:
 		return POL_MONITOR;
 	default:
 		return POL_ALL;
@@ -33,12 +35,22 @@ long prctl_emulate(struct taskset *s, const struct call *c)
 	int v, enable = PR_TSC_ENABLE;
 
 	switch ((int)c->arg[0]) {
+	case PR_GET_PDEATHSIG:
+		for (v = 0; v < s->n; v++) {
+			const struct call *vc = &s->task[v]->call;
+
+			if (tmem_write_user(vc->tid, vc->arg[1],
+					    &s->proc->pdeathsig,
+					    sizeof(int)) != sizeof(int))
+				return -EFAULT;
+		}
+		return 0;
 	case PR_GET_TSC:
 		for (v = 0; v < s->n; v++) {
 			const struct call *vc = &s->task[v]->call;
 
-			if (tmem_write(vc->tid, vc->arg[1], &enable,
-				       sizeof(enable)) != sizeof(enable))
+			if (tmem_write_user(vc->tid, vc->arg[1], &enable,
+					    sizeof(enable)) != sizeof(enable))
 				return -EFAULT;
 		}
 		return 0;
@@ -49,8 +61,17 @@ long prctl_emulate(struct taskset *s, const struct call *c)
 	}
 }
 
+static void prctl_after(struct taskset *s, long ret)
+{
+	const struct call *c = &s->task[0]->call;
+
+	if (ret == 0 && (int)c->arg[0] == PR_SET_PDEATHSIG)
+		s->proc->pdeathsig = (int)c->arg[1];
+}
+
 const struct sc_handler handler_prctl = {
 	.name = "prctl",
 	.policy = prctl_policy,
 	.inputs = prctl_inputs,
+	.after = prctl_after,
 };

@@ -8,12 +8,15 @@
  * a mapping of an O_TMPFILE file, which has no name the followers could
  * open their placeholder by; and a write to /dev/null whose buffer runs
  * through a PROT_NONE page into bytes that differ per variant (the kernel
- * never reads them, so neither may the comparison). */
+ * never reads them, so neither may the comparison); and nanosleep whose
+ * "time left" runs off the end of a mapping: it is written only when the
+ * sleep is interrupted, so a completed sleep must not fault. */
 #include "tests.h"
 
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 
 static void exec_map(const char *name, void *hint, int flags)
 {
@@ -75,5 +78,11 @@ int main(int argc, char **argv)
 	mprotect(w + 4096, 4096, PROT_NONE);
 	printf("write through PROT_NONE to /dev/null = %zd\n",
 	       write(d, w + 4096 - 16, 16 + 2 * 4096));
+	{
+		struct timespec req = { 0, 1000 };
+
+		printf("nanosleep, time left at a page's end = %d\n",
+		       nanosleep(&req, (struct timespec *)(w + 4096 - 8)));
+	}
 	return 0;
 }

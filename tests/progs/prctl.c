@@ -27,6 +27,11 @@ int main(int argc, char **argv)
 	SHOW("prctl(PR_GET_NAME)", prctl(PR_GET_NAME, name, 0, 0, 0));
 	printf("name \"%s\"\n", name);
 	SHOW("prctl(PR_GET_DUMPABLE)", prctl(PR_GET_DUMPABLE, 0, 0, 0, 0));
+	/* the program's own, not the SIGKILL mvee gives its variants */
+	SHOW("prctl(PR_GET_PDEATHSIG)", prctl(PR_GET_PDEATHSIG, &v, 0, 0, 0));
+	printf("pdeathsig %d\n", v);
+	ERR("prctl(PR_GET_PDEATHSIG, NULL)", EFAULT,
+	    prctl(PR_GET_PDEATHSIG, NULL, 0, 0, 0));
 	SHOW("prctl(PR_SET_PDEATHSIG, SIGUSR2)",
 	     prctl(PR_SET_PDEATHSIG, SIGUSR2, 0, 0, 0));
 	SHOW("prctl(PR_GET_PDEATHSIG)", prctl(PR_GET_PDEATHSIG, &v, 0, 0, 0));
