@@ -4,7 +4,8 @@
 #   2. tests/run.sh: test programs and real programs, native vs mvee -n 2/-n 3,
 #      divergence cases and error paths, with build/mvee
 #   3. the same suite with the monitor built with AddressSanitizer and UBSan,
-#      and the attack tests (tests/attacks/run.sh)
+#      the attack tests (tests/attacks/run.sh) and a short run of the
+#      syscall fuzzer (tests/fuzz/run.sh)
 #   4. the man page against --help (tests/man.sh), and make install
 #   5. formatting of src/ against .clang-format (when clang-format is there)
 set -u
@@ -57,6 +58,9 @@ run_suite "programs (build/mvee-asan, ASan+UBSan monitor)" \
 
 run_suite "attacks (tests/attacks: stack smash, leak, layouts, sanitizer split)" \
 	tests/attacks/run.sh
+
+run_suite "syscall fuzzer (tests/fuzz, short run; FUZZ_LONG=1 for the long one)" \
+	tests/fuzz/run.sh
 
 run_suite "man page" tests/man.sh build/mvee
 
