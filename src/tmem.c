@@ -5,6 +5,7 @@
 #include "tmem.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <string.h>
 #include <sys/ptrace.h>
 #include <sys/uio.h>
@@ -41,6 +42,26 @@ static ssize_t vm_read(pid_t tid, uint64_t addr, void *buf, size_t len)
 	return process_vm_readv(tid, &l, 1, &r, 1, 0);
 }
 
+/* read on from done, a page at a time, until a page fails; the bytes read
+ * in all, or -EFAULT for none */
+static ssize_t by_page(ssize_t (*rd)(pid_t, uint64_t, void *, size_t),
+		       pid_t tid, uint64_t addr, void *buf, size_t len,
+		       size_t done)
+{
+	while (done < len) {
+		size_t chunk = PAGE - ((addr + done) & (PAGE - 1));
+		ssize_t n;
+
+		if (chunk > len - done)
+			chunk = len - done;
+		n = rd(tid, addr + done, (char *)buf + done, chunk);
+		if (n <= 0)
+			break;
+		done += (size_t)n;
+	}
+	return done ? (ssize_t)done : -EFAULT;
+}
+
 /* process_vm_readv never splits one iovec element at a fault: try the
  * whole range, and after a failure go page by page to find its end */
 ssize_t tmem_read(pid_t tid, uint64_t addr, void *buf, size_t len)
@@ -57,17 +78,7 @@ ssize_t tmem_read(pid_t tid, uint64_t addr, void *buf, size_t len)
 		return peek_read(tid, addr, buf, len);
 	if (n > 0)
 		done = (size_t)n;
-	while (done < len) {
-		size_t chunk = PAGE - ((addr + done) & (PAGE - 1));
-
-		if (chunk > len - done)
-			chunk = len - done;
-		n = vm_read(tid, addr + done, (char *)buf + done, chunk);
-		if (n <= 0)
-			break;
-		done += (size_t)n;
-	}
-	return done ? (ssize_t)done : -EFAULT;
+	return by_page(vm_read, tid, addr, buf, len, done);
 }
 
 static ssize_t poke_write(pid_t tid, uint64_t addr, const void *buf, size_t len)
@@ -96,7 +107,10 @@ static ssize_t poke_write(pid_t tid, uint64_t addr, const void *buf, size_t len)
 	return (ssize_t)done;
 }
 
-ssize_t tmem_write(pid_t tid, uint64_t addr, const void *buf, size_t len)
+/* process_vm_writev, and ptrace's forced writes where it cannot be used
+ * (ENOSYS, EPERM) or, with force, wherever it fails */
+static ssize_t write_mem(pid_t tid, uint64_t addr, const void *buf, size_t len,
+			 bool force)
 {
 	struct iovec l = { (void *)buf, len };
 	struct iovec r = { (void *)(uintptr_t)addr, len };
@@ -107,25 +121,23 @@ ssize_t tmem_write(pid_t tid, uint64_t addr, const void *buf, size_t len)
 	n = process_vm_writev(tid, &l, 1, &r, 1, 0);
 	if (n == (ssize_t)len)
 		return n;
-	/* read-only pages (a follower's output buffer never is, but the
-	 * stack/auxv at exec may be) and kernels without the call */
-	return poke_write(tid, addr, buf, len);
+	if (force || (n < 0 && (errno == ENOSYS || errno == EPERM)))
+		return poke_write(tid, addr, buf, len);
+	return n < 0 ? -EFAULT : n;
+}
+
+/* mvee's own writes: read-only pages too (a follower's output buffer
+ * never is, but the stack/auxv at exec may be) */
+ssize_t tmem_write(pid_t tid, uint64_t addr, const void *buf, size_t len)
+{
+	return write_mem(tid, addr, buf, len, true);
 }
 
 /* Write as the kernel would for a call: a read-only or PROT_NONE page is
  * a fault (EFAULT for the call), not something to force through. */
 ssize_t tmem_write_user(pid_t tid, uint64_t addr, const void *buf, size_t len)
 {
-	struct iovec l = { (void *)buf, len };
-	struct iovec r = { (void *)(uintptr_t)addr, len };
-	ssize_t n;
-
-	if (len == 0)
-		return 0;
-	n = process_vm_writev(tid, &l, 1, &r, 1, 0);
-	if (n < 0 && (errno == ENOSYS || errno == EPERM))
-		return poke_write(tid, addr, buf, len);
-	return n < 0 ? -EFAULT : n;
+	return write_mem(tid, addr, buf, len, false);
 }
 
 ssize_t tmem_string(pid_t tid, uint64_t addr, char *buf, size_t max)
@@ -162,17 +174,8 @@ ssize_t tmem_string(pid_t tid, uint64_t addr, char *buf, size_t max)
 ssize_t tmem_read_written(pid_t tid, uint64_t addr, void *buf, size_t len)
 {
 	ssize_t n = tmem_read(tid, addr, buf, len);
-	size_t done = n > 0 ? (size_t)n : 0;
 
-	while (done < len) {
-		size_t chunk = PAGE - ((addr + done) & (PAGE - 1));
-
-		if (chunk > len - done)
-			chunk = len - done;
-		n = peek_read(tid, addr + done, (char *)buf + done, chunk);
-		if (n <= 0)
-			break;
-		done += (size_t)n;
-	}
-	return done ? (ssize_t)done : -EFAULT;
+	if (len == 0)
+		return 0;
+	return by_page(peek_read, tid, addr, buf, len, n > 0 ? (size_t)n : 0);
 }
