@@ -11,16 +11,25 @@
  *
  *   INDEX name(ARGS) = RESULT
  *
- * where ARGS shows each argument by its menu entry ("out+512", "unterm",
- * "kaddr", a file name, a number) and RESULT is "N", "-1 ENAME", or "ok"
- * for results that are addresses, pids, times or random (mmap, getpid,
- * clock_gettime, getrandom's bytes), followed by what the call wrote when
- * that is deterministic (a hash of the bytes read, a stat's type, mode,
- * link count and size, an old signal mask or action). Nothing printed
- * depends on an address, a pid, a time, an inode number or a random value,
- * and the generator's state never depends on one either, so a native run
- * and a run under mvee print the same lines. At the end it prints the
- * number of signals its handler saw and "done COUNT", and exits 0.
+ * where ARGS shows each argument by its menu entry ("out+512", "unterm-3",
+ * "kaddr", "map2+4096", a file name, a number) and RESULT is "N",
+ * "-1 ENAME", or "ok" for results that are addresses, pids, times or
+ * random (mmap, getpid, clock_gettime), followed by what the call wrote
+ * when that is deterministic (a hash of the bytes read, a stat's type,
+ * mode, link count and size, an old signal mask or action). At the end it
+ * prints how many signals its handler saw and "done COUNT", and exits 0.
+ *
+ * The same in every run: nothing printed depends on an address, a pid, a
+ * time, an inode number or a random value, and neither does the
+ * generator's state, so a native run and a run under mvee print the same
+ * lines. Some results depend on the layout or on the rest of the system
+ * in ways that are easy to miss, and the menus avoid them: lengths that
+ * reach past the end of the address space only from 2^47 on (a 1 TiB one
+ * may or may not, with ASLR), no random bytes or inode numbers in memory
+ * that is written out later, no locks on eventfds (one inode for the
+ * whole system), no MAP_HUGETLB (the system's free huge pages), and no
+ * mremap of a mapping whose parts may or may not have merged again (see
+ * struct slot).
  *
  * What it never does: exit early, fork, exec, signal another process,
  * change ids, mount, ptrace; touch a path outside DIR other than to stat,
@@ -28,17 +37,33 @@
  * write to, close or dup2 onto fds 0-2, or read from them; close or
  * replace an fd it did not open; unmap, remap or protect memory it did
  * not map (ranges never leave its own mappings), map at a fixed address
- * other than its own, or grow a mapping in place (that depends on the
- * layout); block (pipes, sockets and eventfds are always non-blocking,
- * locks are taken with LOCK_NB or F_SETLK, sleeps are 0.1 ms at most);
- * allocate more than a few MiB of disk or memory per call; let a signal
- * kill it (SIGPIPE, SIGXFSZ and SIGIO are ignored, SIGUSR1/2 always have a
- * handler or SIG_IGN, the other signals it sends are ignored by default).
+ * other than its own, or grow a mapping in place; block (pipes, sockets
+ * and eventfds are always non-blocking, locks are taken with LOCK_NB or
+ * F_SETLK, sleeps are 0.1 ms at most); allocate more than a few MiB of
+ * disk or memory per call; let a signal kill it (SIGPIPE, SIGXFSZ and
+ * SIGIO are ignored, SIGUSR1/2 always have a handler or SIG_IGN, the other
+ * signals it sends are ignored by default).
  *
  * RANGES ("A-B,C,..."): issue only the calls with these indices. The
  * others are drawn all the same (so the indices keep their calls) but
  * neither issued nor printed: for narrowing a failure down, knowing that
  * state the skipped calls would have made is missing.
+ *
+ * Environment:
+ *   FUZZ_TRACE=1   also "INDEX = RESULT" on stderr before each line, so
+ *                  that mvee's report of a divergence in that write shows
+ *                  the results that differ
+ *   FUZZ_EXCLUDE   comma-separated tags of what to leave out, to get past
+ *                  a known bug: a row's tag or name ("madvise",
+ *                  "PR_GET_TSC", "F_OFD_SETLK"), or one of these menu
+ *                  entries: x32 (an x32 system call number), hint (mmap
+ *                  address hints), map32 (MAP_32BIT), iovzero (empty
+ *                  elements in a readv), crinval (close_range that fails
+ *                  with EINVAL), opath (O_PATH), opathmode (O_PATH with an
+ *                  access mode), tmpfile (O_TMPFILE), wronly (PROT_WRITE
+ *                  alone), pastfault (input buffers and iovec arrays that
+ *                  run past a PROT_NONE page), efaultpartial (output
+ *                  buffers the kernel may fill in part before EFAULT)
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -191,12 +216,17 @@ static bool isanon[MAXFD];
 struct slot {
 	bool used;
 	long addr, len;
-	/* grown by mremap(MREMAP_MAYMOVE): in place or moved, depending on
-	 * what was mapped next to it, and a moved anonymous mapping keeps its
-	 * page offset, so whether its parts merge again after a split (and
-	 * whether mremap of the whole finds one mapping or EFAULT) depends
-	 * on the layout: never the source of another mremap */
-	bool grown;
+	/* mremap of a whole slot fails with EFAULT when it is more than one
+	 * kernel mapping (vma), and whether the parts of a split slot merge
+	 * again depends on the layout: on its neighbours when it was mapped
+	 * (an adjacent compatible mapping merges with it) and on whether
+	 * mremap(MREMAP_MAYMOVE) grew it in place or moved it (a moved one
+	 * keeps its page offset). So once part of it got other protections
+	 * or advice, or it grew, it is never the source of an mremap. */
+	bool nomremap;
+	/* mapped with MAP_GROWSDOWN: it may merge with a neighbour that is
+	 * too, and mprotect(PROT_GROWSDOWN) would reach into that one */
+	bool growsdown;
 };
 static struct slot slot[NSLOT];
 
@@ -256,7 +286,7 @@ static int pick_slot(int not, bool remap)
 	int cand[NSLOT], n = 0, i;
 
 	for (i = 0; i < NSLOT; i++)
-		if (slot[i].used && i != not && !(remap && slot[i].grown))
+		if (slot[i].used && i != not && !(remap && slot[i].nomremap))
 			cand[n++] = i;
 	return n ? cand[below(n)] : -1;
 }
@@ -1288,6 +1318,9 @@ static void b_prot(struct call *c, int i, long v)
 
 	(void)v;
 	setx(c, i, PICK(m));
+	if ((c->a[i] & PROT_GROWSDOWN) && c->slot >= 0 &&
+	    slot[c->slot].growsdown)
+		setx(c, i, PROT_READ);
 	if (c->a[i] == PROT_WRITE && !allowed("wronly"))
 		setx(c, i, PROT_READ | PROT_WRITE);
 }
@@ -1296,6 +1329,9 @@ static long pages(long n)
 {
 	return (n + PG - 1) & ~(PG - 1);
 }
+
+/* which part of a slot a range is */
+enum part { P_NONE = -1, P_WHOLE, P_HEAD, P_TAIL, P_MID };
 
 /*
  * mmap: a new mapping into a free slot (its address is the kernel's), a
@@ -1358,6 +1394,8 @@ static void b_mmap(struct call *c, int i, long v)
 		flags = MAP_PRIVATE | MAP_ANONYMOUS;
 		flags |= pct(30) ? MAP_FIXED_NOREPLACE : MAP_FIXED;
 		set(c, 0, slot[t].addr + at, "map%d+%ld", t, at);
+		c->slot2 = t; /* its part, or all of it, is new */
+		c->part = !at && len == slot[t].len ? P_WHOLE : P_MID;
 	} else {
 		len = PG;
 		flags = MAP_PRIVATE | MAP_ANONYMOUS;
@@ -1397,7 +1435,6 @@ static void b_mmap(struct call *c, int i, long v)
 	setn(c, 5, off);
 }
 
-enum part { P_NONE = -1, P_WHOLE, P_HEAD, P_TAIL, P_MID };
 
 /* an address range: part of one of the fuzzer's mappings, or one the
  * kernel refuses before looking at any mapping */
@@ -2055,6 +2092,7 @@ enum res {
 	R_TS,
 	R_INTOUT,
 	R_CLOSERANGE,
+	R_SPLIT, /* mprotect, madvise: as R_INT; a part of a slot changed */
 };
 
 /* the line being printed for a call */
@@ -2163,6 +2201,11 @@ static void result(const struct call *c, enum res how, long ret, int err)
 	bool ok = ret != -1;
 	char b1[32], b2[32];
 
+	if (how == R_SPLIT && c->slot >= 0 && c->part != P_WHOLE &&
+	    c->part != P_NONE)
+		slot[c->slot].nomremap = true; /* even if it failed halfway */
+	if (c->nr == SYS_mmap && c->slot2 >= 0 && ok)
+		slot[c->slot2].nomremap = c->part != P_WHOLE;
 	if (!ok) {
 		const char *e = strerrorname_np(err);
 
@@ -2236,7 +2279,8 @@ static void result(const struct call *c, enum res how, long ret, int err)
 	case R_MMAP:
 		if (c->slot >= 0) {
 			slot[c->slot].used = true;
-			slot[c->slot].grown = false;
+			slot[c->slot].nomremap = false;
+			slot[c->slot].growsdown = c->a[3] & MAP_GROWSDOWN;
 			slot[c->slot].addr = ret;
 			slot[c->slot].len = c->newlen;
 		}
@@ -2276,7 +2320,8 @@ static void result(const struct call *c, enum res how, long ret, int err)
 
 			if (f >= 0) {
 				slot[f].used = true;
-				slot[f].grown = false;
+				slot[f].nomremap = false;
+				slot[f].growsdown = slot[c->slot].growsdown;
 				slot[f].addr = ret;
 				slot[f].len = c->newlen;
 			}
@@ -2284,7 +2329,7 @@ static void result(const struct call *c, enum res how, long ret, int err)
 			slot[c->slot].addr = ret;
 			slot[c->slot].len = pages(c->newlen);
 			if (c->newlen > c->a[1] && !(c->a[3] & MREMAP_FIXED))
-				slot[c->slot].grown = true;
+				slot[c->slot].nomremap = true;
 		}
 		break;
 	case R_CWD:
@@ -2453,8 +2498,8 @@ static const struct row table[] = {
 	/* memory */
 	ROW(mmap, 6, R_MMAP, 0, A(MMAP)),
 	ROW(munmap, 3, R_MUNMAP, 0, A(MUNMAP), A(SKIP)),
-	ROW(mprotect, 4, R_INT, 0, A(MRANGE), A(SKIP), A(PROT)),
-	ROW(madvise, 4, R_INT, 0, A(MRANGE), A(SKIP), A(ADVICE)),
+	ROW(mprotect, 4, R_SPLIT, 0, A(MRANGE), A(SKIP), A(PROT)),
+	ROW(madvise, 4, R_SPLIT, 0, A(MRANGE), A(SKIP), A(ADVICE)),
 	ROW(mremap, 3, R_MREMAP, 0, A(MREMAP)),
 	ROW(msync, 1, R_INT, 0, A(MRANGE), A(SKIP), A(MSFL)),
 	ROW(brk, 1, R_HIDE, 0, C(0)),

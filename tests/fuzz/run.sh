@@ -23,7 +23,12 @@
 #          -k           keep the outputs of passing cases too
 # Environment: MVEE (default build/mvee) the binary under test; MVEE_FLAGS
 # extra options for it; TIMEOUT seconds per run (default 60); CC (cc);
-# TMPDIR.
+# TMPDIR; FUZZ_TRACE and FUZZ_EXCLUDE reach the fuzzer (see fuzz.c):
+#   FUZZ_TRACE=1 tests/fuzz/run.sh -s 7    results on stderr too, so that
+#                                          a divergence report shows them
+#   FUZZ_EXCLUDE=hint,opath ...             leave out what a known bug hits
+# To narrow a failure down, run the fuzzer by hand with a RANGES argument
+# (fuzz.c), e.g. the command in build/tests/logs/fuzz/seed-S/command.
 
 set -u
 
@@ -180,7 +185,13 @@ compare()
 	fi
 	if ! cmp -s "$nat/err" "$m/err"; then
 		note "stderr differs"
-		DETAIL+=$(firstdiff "$nat/err" "$m/err")$'\n'
+		if grep -q '^mvee: ' "$m/err"; then
+			# mvee's report says more than the diff
+			DETAIL+=$(sed -n '/^mvee: /,$p' "$m/err" | head -6 |
+				cut -c1-200 | sed 's/^/    /')$'\n'
+		else
+			DETAIL+=$(firstdiff "$nat/err" "$m/err")$'\n'
+		fi
 	fi
 	if ! cmp -s "$nat/files" "$m/files"; then
 		note "files left differ"
@@ -236,7 +247,10 @@ for SEED in $SEEDS; do
 			cp "$d"/out "$d"/err "$d"/rc "$d"/files "$d"/elapsed \
 				"$LOGS/seed-$SEED/$l/" 2>/dev/null
 		done
-		echo "fuzz SEED COUNT DIR: $FUZZ $SEED $COUNT" >"$LOGS/seed-$SEED/command"
+		# the run again, by hand (add RANGES to narrow it down)
+		printf 'mkdir -p /tmp/fuzz-%s && cd /tmp/fuzz-%s && FUZZ_EXCLUDE=%s %s -n 2 -- %s %s %s /tmp/fuzz-%s\n' \
+			"$SEED" "$SEED" "${FUZZ_EXCLUDE:-}" "$MVEE" "$FUZZ" \
+			"$SEED" "$COUNT" "$SEED" >"$LOGS/seed-$SEED/command"
 	fi
 	rm -rf "$C"
 done
