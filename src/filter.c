@@ -2,8 +2,8 @@
  * derived from the system-call table with libseccomp: every call stops
  * once at its entry (SECCOMP_RET_TRACE, the row's policy in the event
  * data), the unsynchronised ones (SCF_UNSYNC: futex, sched_yield) too:
- * their stop is where a thread gives up its turn (sched.c); numbers without a row stop too, so the
- * monitor refuses them by name; calls of another ABI (int 0x80, x32
+ * their stop is where a thread gives up its turn (sched.c); numbers
+ * without a row stop too, so the monitor refuses them by name; calls of another ABI (int 0x80, x32
  * numbers) fail with ENOSYS in the kernel, before any variant runs them:
  * what a kernel without x32 does natively, and no way around the monitor
  * for int 0x80. */

@@ -66,6 +66,18 @@ void task_resume(struct task *t, int exit_stop, int sig)
 		task_continue(t, exit_stop, sig);
 }
 
+/* the call t is stopped at runs with argument i set to v (its registers
+ * only: t->call keeps what the program asked for) */
+void task_set_arg(struct task *t, int i, uint64_t v)
+{
+	uint64_t a[6];
+
+	memcpy(a, t->call.arg, sizeof(a));
+	a[i] = v;
+	arch_set_call(&t->regs, t->call.nr, a);
+	task_store(t);
+}
+
 void task_store(struct task *t)
 {
 	int err = arch_store(t->tid, &t->regs);
@@ -501,6 +513,8 @@ static void retry_deferred(void)
 void lockstep_entry(struct task *t)
 {
 	int err = arch_fetch(t->tid, &t->regs);
+	const struct sc_row *row;
+	unsigned flags;
 
 	if (err == -ESRCH)
 		return;
@@ -512,10 +526,11 @@ void lockstep_entry(struct task *t)
 	}
 	if (split_private(t))
 		return;
+	row = systable_row(arch_nr(&t->regs));
+	flags = row ? row->flags : 0;
 	/* a pure call (clock, randomness) does not end the thread's turn: a
 	 * variant may make one more of them than another (run_pure_alone) */
-	if (!systable_row(arch_nr(&t->regs)) ||
-	    !(systable_row(arch_nr(&t->regs))->flags & SCF_PURE))
+	if (!(flags & SCF_PURE))
 		sched_release(t);
 	if (t->restarting) {
 		/* the kernel restarts an interrupted call: same dispatch */
@@ -525,8 +540,7 @@ void lockstep_entry(struct task *t)
 		return;
 	}
 	BUG_ON(t->state != TS_RUNNING);
-	if (systable_row(arch_nr(&t->regs)) &&
-	    (systable_row(arch_nr(&t->regs))->flags & SCF_UNSYNC)) {
+	if (flags & SCF_UNSYNC) {
 		/* futex, sched_yield: each variant its own, never compared;
 		 * the stop is only for the thread's turn */
 		task_resume(t, 0, 0);
@@ -655,6 +669,20 @@ static void placement_start(struct taskset *s, struct task *f, long addr)
 	task_resume(f, 1, 0);
 }
 
+/* an unnamed (O_TMPFILE) file's name for follower f: the leader's fd
+ * under /proc, written below f's stack pointer (past the red zone; the
+ * call's own frame is not there); 0 when it cannot be written */
+static uint64_t proc_fd_name(struct taskset *s, struct task *f, long fd)
+{
+	char name[64];
+	int len = snprintf(name, sizeof(name), "/proc/%d/fd/%ld",
+			   (int)s->proc->pid[0], fd) +
+		  1;
+	uint64_t at = (arch_sp(&f->regs) - 512 - (uint64_t)len) & ~15ULL;
+
+	return tmem_write(f->tid, at, name, (size_t)len) == len ? at : 0;
+}
+
 /* Make follower f hold a placeholder at fd: an open of the same regular
  * file (so it can mmap it), otherwise an eventfd. The follower's
  * own call is rewritten; its exit stop checks the number. */
@@ -663,49 +691,31 @@ static void placeholder_start(struct taskset *s, struct task *f, long fd)
 	const struct sc_row *r = s->row;
 	bool cloexec = leader_fd_cloexec(s, fd);
 	int path = arg_of(r, A_STR);
+	int dirfd = arg_of(r, A_FD);
 	uint64_t a[6] = { 0 };
-	long nr;
 
-	if (path >= 0 && leader_fd_regular(s, fd) &&
-	    f->call.nr != __NR_openat2 &&
-	    (f->call.arg[path + 1] & O_TMPFILE) == O_TMPFILE) {
-		/* an unnamed file: the follower opens the leader's through
-		 * /proc, the name written below its stack pointer (past the
-		 * red zone; the call's own frame is not there) */
-		char name[64];
-		int len = snprintf(name, sizeof(name), "/proc/%d/fd/%ld",
-				   (int)s->proc->pid[0], fd) +
-			  1;
-		uint64_t at = (arch_sp(&f->regs) - 512 - (uint64_t)len) &
-			      ~15ULL;
-
-		if (tmem_write(f->tid, at, name, (size_t)len) != len) {
-			nr = __NR_eventfd2;
-			a[1] = cloexec ? EFD_CLOEXEC : 0;
-		} else {
-			nr = __NR_openat;
-			a[0] = (uint64_t)AT_FDCWD;
-			a[1] = at;
-			a[2] = (leader_fdinfo(s, fd, "flags:", 8) & O_ACCMODE) |
-			       O_NOCTTY | (cloexec ? O_CLOEXEC : 0);
-		}
-	} else if (path >= 0 && leader_fd_regular(s, fd)) {
-		int dirfd = arg_of(r, A_FD);
-
-		nr = __NR_openat;
+	if (path >= 0 && leader_fd_regular(s, fd)) {
 		a[0] = dirfd >= 0 && dirfd < path ? f->call.arg[dirfd] :
 						    (uint64_t)AT_FDCWD;
 		a[1] = f->call.arg[path];
+		if (f->call.nr != __NR_openat2 &&
+		    (f->call.arg[path + 1] & O_TMPFILE) == O_TMPFILE) {
+			a[0] = (uint64_t)AT_FDCWD;
+			a[1] = proc_fd_name(s, f, fd);
+		}
+	}
+	if (a[1]) {
 		/* the leader's access mode, so that the follower can map it
 		 * as the leader did (a writable MAP_SHARED mapping too); its
 		 * read and write calls stay the leader's */
 		a[2] = (leader_fdinfo(s, fd, "flags:", 8) & O_ACCMODE) |
 		       O_NOCTTY | (cloexec ? O_CLOEXEC : 0);
-	} else {
-		nr = __NR_eventfd2;
-		a[1] = cloexec ? EFD_CLOEXEC : 0;
+		rewrite_follower(f, __NR_openat, a, fd);
+		return;
 	}
-	rewrite_follower(f, nr, a, fd);
+	memset(a, 0, sizeof(a));
+	a[1] = cloexec ? EFD_CLOEXEC : 0;
+	rewrite_follower(f, __NR_eventfd2, a, fd);
 }
 
 /* A leader-only call moved the offset of a variant-owned file (sendfile,

@@ -278,6 +278,7 @@ void task_resume(struct task *t, int exit_stop, int sig);
 void task_continue(struct task *t, int exit_stop, int sig);
 bool ret_is_restart(long ret);
 void task_store(struct task *t);
+void task_set_arg(struct task *t, int i, uint64_t v);
 bool task_interrupted(const struct task *t);
 
 /* sched.c */

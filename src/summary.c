@@ -9,8 +9,6 @@
 #include <string.h>
 #include <sys/resource.h>
 
-#define NPOL 4 /* POL_ALL, POL_LEADER, POL_MONITOR, POL_DENY */
-
 struct row_count {
 	long nr;
 	int policy;

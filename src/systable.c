@@ -134,8 +134,9 @@ const struct sc_row systable[SC_MAX_NR] = {
 	ROW(nanosleep, POL_LEADER, RET_INT, SCF_BLOCKS, IN(SZC(16)), OUT(SZC(16))),
 	/* the time left depends on when each variant asks: one answer */
 	ROW(getitimer, POL_LEADER, RET_INT, 0, INT, OUT(SZC(32))),
-	/* timers are per process: every variant arms its own */
-	ROW(alarm, POL_LEADER, RET_ANY, 0, UINT), /* timers: leader's only */
+	/* timers live in the leader only: a follower's own timer signal could
+	 * not be told from the copy mvee sends it (signals.c) */
+	ROW(alarm, POL_LEADER, RET_ANY, 0, UINT),
 	ROW(setitimer, POL_LEADER, RET_INT, 0, INT, IN(SZC(32)), OUT(SZC(32))),
 	ROW0(getpid, POL_MONITOR, RET_PID, 0),
 	/* policy_by_fd: the leader's when either fd is leader-owned */
@@ -369,7 +370,7 @@ const struct sc_row systable[SC_MAX_NR] = {
 	ROW0(restart_syscall, POL_ALL, RET_ANY, SCF_BLOCKS),
 	ROW(semtimedop, POL_LEADER, RET_INT, SCF_BLOCKS, INT, IN(SZAX(2, 6)), UINT, IN(SZC(16))),
 	ROWD(fadvise64, policy_by_fd, RET_INT, 0, FD, INT, UINT, INT),
-	/* every variant has its own timers; timerid is each one's own */
+	/* POSIX timers live in the leader only, like alarm and setitimer */
 	ROWH(timer_create, handler_sigevent, POL_LEADER, RET_INT, 0, INT, CUSTOM, OUT(SZC(4))),
 	ROW(timer_settime, POL_LEADER, RET_INT, 0, INT, FLAGS, IN(SZC(32)), OUT(SZC(32))),
 	ROW(timer_gettime, POL_LEADER, RET_INT, 0, INT, OUT(SZC(32))), /* time left */

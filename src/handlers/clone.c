@@ -50,15 +50,13 @@ static void clone_before(struct taskset *s)
 
 	for (v = 0; v < s->n; v++) {
 		struct task *t = s->task[v];
-		uint64_t a[6], flags;
+		uint64_t flags;
 
 		if (t->call.nr == __NR_clone &&
-		    (t->call.arg[0] & CLONE_UNTRACED)) {
-			memcpy(a, t->call.arg, sizeof(a));
-			a[0] &= ~(uint64_t)CLONE_UNTRACED;
-			arch_set_call(&t->regs, t->call.nr, a);
-			task_store(t);
-		}
+		    (t->call.arg[0] & CLONE_UNTRACED))
+			task_set_arg(t, 0,
+				     t->call.arg[0] &
+					     ~(uint64_t)CLONE_UNTRACED);
 		if (t->call.nr != __NR_clone3 || !t->call.arg[0] ||
 		    tmem_read(t->tid, t->call.arg[0], &flags, sizeof(flags)) !=
 			    sizeof(flags) ||

@@ -6,7 +6,6 @@
  * result. */
 #include "monitor.h"
 
-#include <string.h>
 #include <sys/personality.h>
 
 static void personality_before(struct taskset *s)
@@ -17,16 +16,13 @@ static void personality_before(struct taskset *s)
 		return;
 	for (v = 1; v < s->n; v++) {
 		struct task *f = s->task[v];
-		uint64_t a[6];
 
 		/* 0xffffffff only asks for the current persona */
 		if ((uint32_t)f->call.arg[0] == 0xffffffff ||
 		    !(f->call.arg[0] & ADDR_NO_RANDOMIZE))
 			continue;
-		memcpy(a, f->call.arg, sizeof(a));
-		a[0] &= ~(uint64_t)ADDR_NO_RANDOMIZE;
-		arch_set_call(&f->regs, f->call.nr, a);
-		task_store(f);
+		task_set_arg(f, 0,
+			     f->call.arg[0] & ~(uint64_t)ADDR_NO_RANDOMIZE);
 	}
 }
 

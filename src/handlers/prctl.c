@@ -30,30 +30,28 @@ static void prctl_inputs(struct call *c)
 		span_inline(c, 1, &c->arg[1], sizeof(c->arg[1]));
 }
 
+/* a PR_GET_ option's answer, into the int each variant's arg 1 points to */
+static long answer_int(struct taskset *s, int value)
+{
+	int v;
+
+	for (v = 0; v < s->n; v++) {
+		const struct call *vc = &s->task[v]->call;
+
+		if (tmem_write_user(vc->tid, vc->arg[1], &value,
+				    sizeof(value)) != sizeof(value))
+			return -EFAULT;
+	}
+	return 0;
+}
+
 long prctl_emulate(struct taskset *s, const struct call *c)
 {
-	int v, enable = PR_TSC_ENABLE;
-
 	switch ((int)c->arg[0]) {
 	case PR_GET_PDEATHSIG:
-		for (v = 0; v < s->n; v++) {
-			const struct call *vc = &s->task[v]->call;
-
-			if (tmem_write_user(vc->tid, vc->arg[1],
-					    &s->proc->pdeathsig,
-					    sizeof(int)) != sizeof(int))
-				return -EFAULT;
-		}
-		return 0;
+		return answer_int(s, s->proc->pdeathsig);
 	case PR_GET_TSC:
-		for (v = 0; v < s->n; v++) {
-			const struct call *vc = &s->task[v]->call;
-
-			if (tmem_write_user(vc->tid, vc->arg[1], &enable,
-					    sizeof(enable)) != sizeof(enable))
-				return -EFAULT;
-		}
-		return 0;
+		return answer_int(s, PR_TSC_ENABLE);
 	case PR_SET_TSC:
 		return c->arg[1] == PR_TSC_ENABLE ? 0 : -EINVAL;
 	default: /* PR_GET_SECCOMP: mode 0, as natively */
