@@ -195,9 +195,12 @@ static json_t *json_divergence(const struct taskset *s,
 
 		format_args(line, sizeof(line), h->nr, h->arg);
 		json_array_append_new(
-			hist, json_pack("{s:s, s:I, s:s}", "call", line, "ret",
-					(json_int_t)h->ret, "policy",
-					policy_name(h->policy)));
+			hist,
+			json_pack("{s:s, s:o, s:s}", "call", line, "ret",
+				  h->has_ret ?
+					  json_integer((json_int_t)h->ret) :
+					  json_null(),
+				  "policy", policy_name(h->policy)));
 	}
 	o = json_pack("{s:s, s:s, s:i, s:i, s:s, s:o, s:o, s:s}", "kind",
 		      kind_key(d->kind), "syscall", diverging_call(s, d),
@@ -230,6 +233,7 @@ void report_json(const struct taskset *s, const struct divergence *d,
 {
 	json_t *root, *prog, *exes;
 	char *text;
+	bool ok;
 	FILE *f;
 	int i;
 
@@ -248,14 +252,13 @@ void report_json(const struct taskset *s, const struct divergence *d,
 			 d ? json_divergence(s, d) : json_null());
 	text = root ? json_dumps(root, JSON_INDENT(2) | JSON_ENSURE_ASCII) :
 		      NULL;
-	f = fopen(cfg.report_path, "we");
-	if (!text || !f || fprintf(f, "%s\n", text) < 0 || fclose(f))
+	f = text ? fopen(cfg.report_path, "we") : NULL;
+	ok = f && fprintf(f, "%s\n", text) >= 0;
+	if (f && fclose(f))
+		ok = false;
+	if (!ok)
 		fprintf(stderr, "mvee: cannot write the report to %s\n",
 			cfg.report_path);
-	else
-		f = NULL;
-	if (f)
-		fclose(f);
 	free(text);
 	json_decref(root);
 }

@@ -703,6 +703,9 @@ else:
     assert all(v["call"].startswith("write(1, ") for v in d["variants"])
     assert len(d["bytes"]) == 2 and d["bytes"][0]["hex"] != d["bytes"][1]["hex"]
     assert d["history"] and all(set(h) == {"call", "ret", "policy"} for h in d["history"])
+    # results mvee read are numbers, the others null (docs/REPORT.md)
+    assert any(h["ret"] is None for h in d["history"]), d["history"]
+    assert any(isinstance(h["ret"], int) for h in d["history"]), d["history"]
     assert "killed" in d["action"] and d["what"]
 print("report ok")
 '
