@@ -193,6 +193,7 @@ void launch_variants(void)
 	check_randomisation();
 	filter = filter_build();
 	p = xcalloc(1, sizeof(*p));
+	p->pidfd = -1;
 	fdmap_init(&p->fds);
 	for (i = 0; i < nfds; i++)
 		fdmap_set(&p->fds, fds[i], FD_LEADER);

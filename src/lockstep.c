@@ -240,6 +240,7 @@ static void finish_call(struct taskset *s, long ret)
 }
 
 static bool placement_needed(const struct call *c);
+static void monio_done(struct taskset *s, long ret);
 
 /* Variants stopped at different calls: those at a pure call (clock,
  * randomness: no effect outside the variant) run it alone, each its own,
@@ -388,12 +389,19 @@ static void rendezvous(struct taskset *s)
 		}
 		break;
 	}
-	case POL_LEADER:
+	case POL_LEADER: {
+		long ret;
+
+		if (monio_run(s, &ret)) {
+			monio_done(s, ret);
+			break;
+		}
 		for (v = 1; v < s->n; v++)
 			s->task[v]->state = TS_HELD;
 		lt->state = TS_INCALL;
 		task_resume(lt, 1, 0);
 		break;
+	}
 	default:
 		bug(__FILE__, __LINE__, "bad policy %d", s->policy);
 	}
@@ -914,19 +922,13 @@ static void placeholder_exit(struct task *f, long ret)
 	}
 }
 
-/* the leader's call of a POL_LEADER set returned ret; the caller
- * resumes the leader */
-static void leader_done(struct taskset *s, long ret)
+/* the leader's call of a POL_LEADER set has its result ret: each
+ * follower gets it (and the leader's outputs, read into its call) */
+static void followers_done(struct taskset *s, long ret, bool sigpipe)
 {
 	struct task *lt = leader_of(s);
-	bool sigpipe = false;
 	int v;
 
-	lt->call.ret = ret;
-	s->nrights = 0;
-	call_outputs(&lt->call, ret, NULL);
-	if (ret == -EPIPE)
-		sigpipe = monitor_signal_pending(lt->tid, SIGPIPE);
 	finish_call(s, ret);
 	for (v = 1; v < s->n; v++) {
 		struct task *f = s->task[v];
@@ -951,7 +953,33 @@ static void leader_done(struct taskset *s, long ret)
 		else if (ret < 0 || !offset_sync_start(s, f))
 			follower_done(s, f, false);
 	}
+}
+
+/* the leader's call of a POL_LEADER set returned ret; the caller
+ * resumes the leader */
+static void leader_done(struct taskset *s, long ret)
+{
+	struct task *lt = leader_of(s);
+	bool sigpipe = false;
+
+	lt->call.ret = ret;
+	s->nrights = 0;
+	call_outputs(&lt->call, ret, NULL);
+	if (ret == -EPIPE)
+		sigpipe = monitor_signal_pending(lt->tid, SIGPIPE);
+	followers_done(s, ret, sigpipe);
 	lt->state = TS_RUNNING;
+}
+
+/* a leader call that mvee ran itself (monio.c): every variant skips it;
+ * traced and reported as mvee's */
+static void monio_done(struct taskset *s, long ret)
+{
+	s->policy = POL_MONITOR;
+	s->hist[(s->ncalls - 1) % HISTORY].policy = POL_MONITOR;
+	s->nrights = 0;
+	followers_done(s, ret, false);
+	task_skip(leader_of(s), ret);
 }
 
 /* every task waiting at its exit stop (or at a signal stop, after EINTR)

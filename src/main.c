@@ -34,13 +34,17 @@ static void usage(FILE *f)
 		"      --divergence-exit-code N  exit status on divergence (default %d)\n"
 		"      --rendezvous-timeout SECS a variant that has not reached a call SECS\n"
 		"                                after another did is a divergence (default: off)\n"
+		"      --poll-us US              poll up to US microseconds for the next stop\n"
+		"                                before sleeping (default %d, 0: never poll)\n"
+		"      --no-monitor-io           the leader variant runs its reads and writes\n"
+		"                                itself (default: mvee runs them for it)\n"
 		"  -h, --help                    this text\n"
 		"  -V, --version                 version\n"
 		"\n"
 		"Exit status: the program's own; %d on divergence; %d usage error;\n"
 		"%d start-up failure; %d program not executable; %d program not found.\n",
-		MAX_VARIANTS, EXIT_DIVERGENCE, EXIT_DIVERGENCE, EXIT_USAGE,
-		EXIT_STARTUP, EXIT_NOEXEC, EXIT_NOTFOUND);
+		MAX_VARIANTS, EXIT_DIVERGENCE, POLL_US_DEFAULT, EXIT_DIVERGENCE,
+		EXIT_USAGE, EXIT_STARTUP, EXIT_NOEXEC, EXIT_NOTFOUND);
 }
 
 static long number(const char *opt, const char *s, long lo, long hi)
@@ -79,6 +83,8 @@ static void parse(int argc, char **argv)
 		OPT_VARIANT,
 		OPT_REPORT,
 		OPT_TIMEOUT,
+		OPT_POLL,
+		OPT_NO_MONITOR_IO,
 	};
 	static const struct option opts[] = {
 		{ "variants", required_argument, NULL, 'n' },
@@ -90,6 +96,8 @@ static void parse(int argc, char **argv)
 		{ "divergence-exit-code", required_argument, NULL,
 		  OPT_DIVEXIT },
 		{ "rendezvous-timeout", required_argument, NULL, OPT_TIMEOUT },
+		{ "poll-us", required_argument, NULL, OPT_POLL },
+		{ "no-monitor-io", no_argument, NULL, OPT_NO_MONITOR_IO },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -137,6 +145,13 @@ static void parse(int argc, char **argv)
 		case OPT_TIMEOUT:
 			cfg.rendezvous_timeout =
 				seconds("--rendezvous-timeout", optarg);
+			break;
+		case OPT_POLL:
+			cfg.poll_us =
+				(int)number("--poll-us", optarg, 0, 10000);
+			break;
+		case OPT_NO_MONITOR_IO:
+			cfg.monitor_io = false;
 			break;
 		case OPT_DIVEXIT:
 			cfg.divergence_exit = (int)number(
@@ -249,6 +264,11 @@ int main(int argc, char **argv)
 	}
 	summary_start();
 	launch_variants();
+	/* a write mvee runs for the program (monio.c) to a closed pipe
+	 * fails with EPIPE; the SIGPIPE is the program's, not mvee's (set
+	 * after the variants started: they keep the disposition mvee got) */
+	signal(SIGPIPE, SIG_IGN);
+	tsc_trap_self();
 	forward_signals();
 	st = monitor_run();
 	if (cfg.trace)

@@ -46,7 +46,10 @@ struct config {
 	bool summary;
 	bool split; /* the variants run different executables (split.c) */
 	double rendezvous_timeout;
+	int poll_us; /* --poll-us: polling for the next stop before sleeping */
+	bool monitor_io; /* the monitor runs the leader's reads and writes */
 };
+#define POLL_US_DEFAULT 50
 extern struct config cfg;
 
 /* pseudo syscall numbers for events that rendezvous like calls */
@@ -183,6 +186,7 @@ struct lproc {
 	bool layout_dirty;
 	char *nonpie[MAX_VARIANTS];
 	int pdeathsig; /* what the program set with PR_SET_PDEATHSIG */
+	int pidfd; /* monio.c: the leader's pidfd, -1 until needed */
 };
 
 struct history_entry {
@@ -296,6 +300,7 @@ int signals_arrived(struct task *t, int sig, const siginfo_t *si);
 bool signals_restart(const struct task *t, int sig);
 void signals_deliver_held(struct taskset *s);
 void signals_exec(struct lproc *p);
+void signals_raise(struct task *t, int sig);
 bool set_all_at_entry(const struct taskset *s);
 
 /* spans.c: the memory a call reads and writes, from the table */
@@ -303,6 +308,9 @@ void call_load(struct call *c, struct task *t);
 int call_inputs(struct call *c);
 size_t sockaddr_meaning(const unsigned char *p, size_t len);
 int call_outputs(struct call *c, long ret, const struct call *leader);
+void call_outputs_given(struct call *c, long ret, const void *data);
+struct iovec;
+int call_iov(const struct call *c, int i, struct iovec *iov, int max);
 void spans_reset(struct spanlist *l);
 struct span *spans_add(struct call *c, struct spanlist *l, int arg,
 		       uint64_t addr, size_t len, unsigned flags);
@@ -331,6 +339,10 @@ void layout_check(struct taskset *s);
 /* replicate.c */
 int replicate_to(const struct call *leader, struct call *f);
 
+/* monio.c */
+bool monio_run(struct taskset *s, long *ret);
+void monio_forget(struct lproc *p);
+
 /* policy.c */
 int policy_of(struct call *c);
 pid_t pid_to_variant(int v, long leader_pid);
@@ -342,6 +354,7 @@ bool pid_arg_is_pid(const struct call *c, int i);
 long emulate_call(struct taskset *s, const struct call *c);
 long prctl_emulate(struct taskset *s, const struct call *c);
 uint64_t emulate_tsc(void);
+void tsc_trap_self(void);
 
 /* exec.c */
 void exec_hide_vdso(struct task *t);

@@ -17,6 +17,7 @@
  */
 #include "monitor.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
@@ -73,6 +74,40 @@ static void inject(struct task *t, int sig, const siginfo_t *info)
 	if (monitor_signal_pending(t->tid, sig))
 		t->inject_loose |= BIT(sig);
 	syscall(SYS_tgkill, t->proc->pid[t->variant], t->tid, sig);
+}
+
+/* the real uid of t's process (as the kernel puts it in a siginfo) */
+static uid_t task_uid(const struct task *t)
+{
+	char path[64], line[256];
+	unsigned uid = 0;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)t->tid);
+	f = fopen(path, "re");
+	if (!f)
+		return getuid();
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "Uid: %u", &uid) == 1)
+			break;
+	fclose(f);
+	return (uid_t)uid;
+}
+
+/* sig raised by a call that mvee ran for t (SIGPIPE after EPIPE,
+ * monio.c): sent with the siginfo the kernel gives a call's own SIGPIPE,
+ * from the caller (its pid: the leader's, which getpid gives every
+ * variant) */
+void signals_raise(struct task *t, int sig)
+{
+	siginfo_t si;
+
+	memset(&si, 0, sizeof(si));
+	si.si_signo = sig;
+	si.si_code = SI_USER;
+	si.si_pid = t->proc->pid[0];
+	si.si_uid = task_uid(t);
+	inject(t, sig, &si);
 }
 
 /* every follower gets the leader's signal now, inside its current call.

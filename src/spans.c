@@ -42,6 +42,10 @@ struct span *spans_add(struct call *c, struct spanlist *l, int arg,
 	return s;
 }
 
+/* call_outputs_given: the output bytes, in span order, that mvee got
+ * itself (monio.c) instead of reading them from the leader */
+static const unsigned char *given;
+
 /* read len bytes at addr into a new span of l; returns bytes read */
 size_t span_read(struct call *c, struct spanlist *l, int arg, uint64_t addr,
 		 size_t len)
@@ -53,6 +57,12 @@ size_t span_read(struct call *c, struct spanlist *l, int arg, uint64_t addr,
 		len = READ_MAX;
 	buf_reserve(&c->data, len);
 	s = spans_add(c, l, arg, addr, len, 0);
+	if (l == &c->out && given) {
+		memcpy(c->data.p + s->off, given, len);
+		given += len;
+		c->data.len += len;
+		return len;
+	}
 	n = l == &c->out ?
 		    tmem_read_written(c->tid, addr, c->data.p + s->off, len) :
 		    tmem_read(c->tid, addr, c->data.p + s->off, len);
@@ -114,6 +124,20 @@ static void read_strv(struct call *c, int arg, uint64_t addr)
 		read_string(c, arg, p, 0);
 	}
 	span_inline(c, arg, &count, sizeof(count));
+}
+
+/* the iovec array of argument i, at most max elements: the count, or -1
+ * when it is larger or cannot be read whole */
+int call_iov(const struct call *c, int i, struct iovec *iov, int max)
+{
+	uint64_t cnt = c->arg[c->row->arg[i].size.idx];
+
+	if (cnt > (uint64_t)max || cnt > IOV_MAX_N)
+		return -1;
+	if (tmem_read(c->tid, c->arg[i], iov, cnt * sizeof(*iov)) !=
+	    (ssize_t)(cnt * sizeof(*iov)))
+		return -1;
+	return (int)cnt;
 }
 
 /* the iovec array of argument i: nonzero count read into iov */
@@ -403,4 +427,13 @@ int call_outputs(struct call *c, long ret, const struct call *leader)
 				    "%s: follower has %d output spans, leader %d",
 				    r->name, c->out.n, leader->out.n);
 	return c->out.n;
+}
+
+/* the leader's output spans for a call mvee ran itself: their bytes are
+ * data (ret of them for a read), not the leader's memory */
+void call_outputs_given(struct call *c, long ret, const void *data)
+{
+	given = data;
+	call_outputs(c, ret, NULL);
+	given = NULL;
 }

@@ -82,9 +82,9 @@
 /* the table is one row per line, by number: keep clang-format out of it */
 /* clang-format off */
 const struct sc_row systable[SC_MAX_NR] = {
-	ROWD(read, policy_by_fd, RET_SIZE, SCF_BLOCKS, FD, OUT(SZR(2)), UINT),
+	ROWD(read, policy_by_fd, RET_SIZE, SCF_BLOCKS | SCF_MONIO, FD, OUT(SZR(2)), UINT),
 	/* blocks on a full pipe or socket */
-	ROWD(write, policy_by_fd, RET_SIZE, SCF_BLOCKS, FD, IN(SZA(2)), UINT),
+	ROWD(write, policy_by_fd, RET_SIZE, SCF_BLOCKS | SCF_MONIO, FD, IN(SZA(2)), UINT),
 	/* opening a FIFO blocks until its other end is opened */
 	ROWD(open, policy_open, RET_FD, SCF_BLOCKS | SCF_TMPNAME, STR, FLAGS, OMODE),
 	ROW(close, POL_ALL, RET_INT, SCF_FDTABLE, FD),
@@ -106,10 +106,10 @@ const struct sc_row systable[SC_MAX_NR] = {
 	ROW(rt_sigprocmask, POL_ALL, RET_INT, 0, INT, IN(SZA(3)), OUT(SZA(3)), UINT),
 	ROW0(rt_sigreturn, POL_ALL, RET_NORETURN, SCF_NOCMP),
 	ROWH(ioctl, handler_ioctl, POL_LEADER, RET_INT, 0, FD, FLAGS, CUSTOM),
-	ROWD(pread64, policy_by_fd, RET_SIZE, 0, FD, OUT(SZR(2)), UINT, INT),
-	ROWD(pwrite64, policy_by_fd, RET_SIZE, 0, FD, IN(SZA(2)), UINT, INT),
-	ROWD(readv, policy_by_fd, RET_SIZE, SCF_BLOCKS, FD, IOV_OUT(2), UINT),
-	ROWD(writev, policy_by_fd, RET_SIZE, SCF_BLOCKS, FD, IOV_IN(2), UINT),
+	ROWD(pread64, policy_by_fd, RET_SIZE, SCF_MONIO, FD, OUT(SZR(2)), UINT, INT),
+	ROWD(pwrite64, policy_by_fd, RET_SIZE, SCF_MONIO, FD, IN(SZA(2)), UINT, INT),
+	ROWD(readv, policy_by_fd, RET_SIZE, SCF_BLOCKS | SCF_MONIO, FD, IOV_OUT(2), UINT),
+	ROWD(writev, policy_by_fd, RET_SIZE, SCF_BLOCKS | SCF_MONIO, FD, IOV_IN(2), UINT),
 	ROW(access, POL_ALL, RET_INT, 0, STR, FLAGS),
 	ROW(pipe, POL_ALL, RET_INT, SCF_LEADER_FD, FDPAIR),
 	/* Linux writes the time left back into the timeval */
@@ -470,8 +470,8 @@ const struct sc_row systable[SC_MAX_NR] = {
 	ROW(dup3, POL_ALL, RET_FD, SCF_FDTABLE, DUPFD, FD, FLAGS),
 	ROW(pipe2, POL_ALL, RET_INT, SCF_LEADER_FD, FDPAIR, FLAGS),
 	ROW(inotify_init1, POL_ALL, RET_FD, SCF_LEADER_FD, FLAGS),
-	ROWD(preadv, policy_by_fd, RET_SIZE, 0, FD, IOV_OUT(2), UINT, INT, INT),
-	ROWD(pwritev, policy_by_fd, RET_SIZE, 0, FD, IOV_IN(2), UINT, INT, INT),
+	ROWD(preadv, policy_by_fd, RET_SIZE, SCF_MONIO, FD, IOV_OUT(2), UINT, INT, INT),
+	ROWD(pwritev, policy_by_fd, RET_SIZE, SCF_MONIO, FD, IOV_IN(2), UINT, INT, INT),
 	ROW(rt_tgsigqueueinfo, POL_ALL, RET_INT, 0, PID, PID, SIG, PTR), /* sigval */
 	DENY(perf_event_open, EPERM, 5), /* counters see the monitor */
 	ROWH(recvmmsg, handler_recvmmsg, POL_LEADER, RET_INT, SCF_BLOCKS,
@@ -514,8 +514,8 @@ const struct sc_row systable[SC_MAX_NR] = {
 	ROWD(copy_file_range, policy_by_fd, RET_SIZE, 0,
 		FD, INOUT(SZC(8)), FD, INOUT(SZC(8)), UINT, FLAGS),
 	/* offset -1 reads at the file position, pipes and sockets too */
-	ROWD(preadv2, policy_by_fd, RET_SIZE, SCF_BLOCKS, FD, IOV_OUT(2), UINT, INT, INT, FLAGS),
-	ROWD(pwritev2, policy_by_fd, RET_SIZE, SCF_BLOCKS, FD, IOV_IN(2), UINT, INT, INT, FLAGS),
+	ROWD(preadv2, policy_by_fd, RET_SIZE, SCF_BLOCKS | SCF_MONIO, FD, IOV_OUT(2), UINT, INT, INT, FLAGS),
+	ROWD(pwritev2, policy_by_fd, RET_SIZE, SCF_BLOCKS | SCF_MONIO, FD, IOV_IN(2), UINT, INT, INT, FLAGS),
 	ROW(pkey_mprotect, POL_ALL, RET_INT, 0, PTR, UINT, FLAGS, INT),
 	ROW(pkey_alloc, POL_ALL, RET_INT, 0, FLAGS, FLAGS),
 	ROW(pkey_free, POL_ALL, RET_INT, 0, INT),

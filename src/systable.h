@@ -161,6 +161,9 @@ struct sc_row {
 /* waits for a signal (pause, rt_sigsuspend, rt_sigtimedwait): a signal
  * the leader receives there reaches the followers inside the same call */
 #define SCF_SIGWAIT 0x200
+/* a read or write that mvee may run itself, on a duplicate of the
+ * leader's fd, when the fd is leader-owned (monio.c) */
+#define SCF_MONIO 0x400
 
 extern const struct sc_row systable[SC_MAX_NR];
 

@@ -80,6 +80,7 @@ static struct lproc *new_proc(const struct lproc *parent)
 	fdmap_copy(&p->fds, &parent->fds);
 	memcpy(p->sig, parent->sig, sizeof(p->sig));
 	p->ppid = parent->pid[0];
+	p->pidfd = -1;
 	layout_fork(p, parent);
 	return p;
 }
@@ -195,6 +196,7 @@ void tasks_reap(struct taskset *s)
 		sched_free(s->proc);
 		fdmap_free(&s->proc->fds);
 		epoll_forget(s->proc);
+		monio_forget(s->proc);
 		layout_free(s->proc);
 		free(s->proc);
 	}

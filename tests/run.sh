@@ -718,10 +718,17 @@ add case_cli cli/report-clean 0 \
 # --trace of a known program: its write, decoded, with policy and time
 add case_cli cli/trace-known 0 \
 	"\"\$MVEE\" -o t.log -- sh -c 'echo hi > f'; cat f; grep -E '^\\[[0-9]+\\] (write|exit_group)\\(' t.log | sed -E 's/^\\[[0-9]+\\] //; s/ wait [0-9.]+us run [0-9.]+us\$/ TIME/'" \
-	-g '^write\(1, "hi\\n", 3\) = 3 <leader> TIME$' -g '^exit_group\(0\) = \? <all> TIME$' -g '^hi$'
+	-g '^write\(1, "hi\\n", 3\) = 3 <monitor> TIME$' -g '^exit_group\(0\) = \? <all> TIME$' -g '^hi$'
+# --no-monitor-io: the leader runs its writes itself; --poll-us 0: mvee
+# never polls (the results are the same, only the time differs)
+add case_cli cli/no-monitor-io 0 \
+	"\"\$MVEE\" --no-monitor-io --poll-us 0 -o t.log -- sh -c 'echo hi > f'; cat f; grep -E '^\\[[0-9]+\\] write\\(' t.log | sed -E 's/^\\[[0-9]+\\] //; s/ wait [0-9.]+us run [0-9.]+us\$/ TIME/'" \
+	-g '^write\(1, "hi\\n", 3\) = 3 <leader> TIME$' -g '^hi$'
+add case_cli cli/poll-us-bad 125 \
+	'"$MVEE" --poll-us -1 -- true' -e "^mvee: --poll-us: '-1' is not a number from 0 to 10000$"
 # --summary: the table on stderr, nothing added to stdout
 add case_cli cli/summary 0 \
-	"\"\$MVEE\" -c -- sh -c 'echo hi' 2>s.txt; echo \"status \$?\"; grep -E '^% time|^ *100\\.00 .* total\$|divergences: 0\$|leader +write\$|^rendezvous: [0-9.]+ s waiting.*, [0-9.]+ s from rendezvous to result\$' s.txt | sed -E 's/^ *100\\.00 .*total/TOTAL/; s/.*(divergences: 0)/\\1/; s/.*leader +write/WRITE/; s/^rendezvous: .*/RDV/'" \
+	"\"\$MVEE\" -c -- sh -c 'echo hi' 2>s.txt; echo \"status \$?\"; grep -E '^% time|^ *100\\.00 .* total\$|divergences: 0\$|monitor +write\$|^rendezvous: [0-9.]+ s waiting.*, [0-9.]+ s from rendezvous to result\$' s.txt | sed -E 's/^ *100\\.00 .*total/TOTAL/; s/.*(divergences: 0)/\\1/; s/.*monitor +write/WRITE/; s/^rendezvous: .*/RDV/'" \
 	-g '^hi$' -g '^status 0$' -g '^% time' -g '^TOTAL$' -g '^divergences: 0$' -g '^WRITE$' -g '^RDV$'
 add case_cli cli/summary-divergence 86 \
 	'"$MVEE" -c -- "$B/diverge/stack_addr" "$S"' -e 'divergences: 1$'
