@@ -3,6 +3,8 @@
 #   make demo     install what is missing, build, run a real program under mvee
 #   make check    all tests (unit, programs, real programs, divergences, ASan)
 #   make bench    benchmarks (see bench/)
+#   make soak     lighttpd under mvee -n 2 with wrk load for 5 minutes
+#                 (tests/soak/run.sh; SOAK_SECS=N for another length)
 #   make install  PREFIX=/usr/local
 
 CC ?= cc
@@ -15,10 +17,14 @@ LDLIBS := -lseccomp -ljansson
 # Debian packages the build and the tests need
 DEB_PKGS := gcc make libseccomp-dev libjansson-dev libcmocka-dev pkg-config sqlite3 python3 gzip coreutils
 INSTALL_STAMP := build/.deps
-# and those only the benchmarks need (make bench, bench/run.sh); their
-# stamp is remade, checking again, whenever the Makefile changes
-BENCH_PKGS := lighttpd wrk redis-server redis-tools curl iproute2
+# those the soak test needs (make soak, and its short run in make check)
+# and those the benchmarks need (make bench, bench/run.sh); their stamps
+# are remade, checking again, whenever the Makefile changes
+SOAK_PKGS := lighttpd wrk curl iproute2
+SOAK_STAMP := build/.soak-deps
+BENCH_PKGS := $(SOAK_PKGS) redis-server redis-tools
 BENCH_STAMP := build/.bench-deps
+SOAK_SECS ?= 300
 
 # $(call install_pkgs,PACKAGES): apt-get install those of PACKAGES that
 # dpkg does not list as installed (as root), then touch the target stamp
@@ -43,13 +49,16 @@ HDR := $(wildcard src/*.h src/handlers/*.h)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(patsubst tests/unit/%.c,build/unit/%,$(UNIT_SRC))
 
-.PHONY: all deps demo check unit programs asan-check bench install clean format
+.PHONY: all deps demo check unit programs asan-check bench soak install clean format
 
 all: build/mvee
 
 deps: $(INSTALL_STAMP)
 $(INSTALL_STAMP):
 	$(call install_pkgs,$(DEB_PKGS))
+
+$(SOAK_STAMP): Makefile | $(INSTALL_STAMP)
+	$(call install_pkgs,$(SOAK_PKGS))
 
 $(BENCH_STAMP): Makefile | $(INSTALL_STAMP)
 	$(call install_pkgs,$(BENCH_PKGS))
@@ -84,11 +93,14 @@ unit: $(UNIT_BIN)
 	  if $$t; then pass=$$((pass+1)); else fail=$$((fail+1)); echo "FAIL $$t"; fi; \
 	done; echo "unit: $$pass passed, $$fail failed"; [ $$fail = 0 ]
 
-check: deps build/mvee build/mvee-asan $(UNIT_BIN)
+check: deps $(SOAK_STAMP) build/mvee build/mvee-asan $(UNIT_BIN)
 	@tests/check.sh
 
 bench: deps $(BENCH_STAMP) build/mvee
 	@bench/run.sh
+
+soak: deps $(SOAK_STAMP) build/mvee
+	@SOAK_SECS=$(SOAK_SECS) tests/soak/run.sh
 
 install: build/mvee
 	install -D -m 755 build/mvee $(DESTDIR)$(PREFIX)/bin/mvee

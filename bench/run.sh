@@ -7,8 +7,10 @@
 # and one small group of functions each), for running each one natively
 # and under mvee with a timeout, checking its output, starting and stopping
 # the servers, and recording every run; bench/gen.py makes the inputs
-# (deterministic, once, kept in build/bench/data/) and bench/table.py turns
-# the runs into the table of medians and ratios.
+# (deterministic, once, kept in build/bench/data/), bench/table.py turns
+# the runs into the table of medians and ratios, and bench/server.sh
+# (shared with tests/soak/run.sh) has the helpers that start, wait for
+# and stop a server.
 #
 # Each workload runs RUNS times natively, then RUNS times under
 # `$MVEE -n N` for each N of -n that it takes (-n 3 only for the cheap
@@ -187,13 +189,7 @@ prep_lighttpd()
 }
 start_lighttpd()
 {
-	cat >"$W/lighttpd.conf" <<-EOF
-	server.document-root = "$W/www"
-	server.bind = "127.0.0.1"
-	server.port = $1
-	server.errorlog = "$LOGS/lighttpd.$MODE.errorlog"
-	mimetype.assign = ( ".txt" => "text/plain" )
-	EOF
+	lighttpd_conf "$W/www" "$1" "$LOGS/lighttpd.$MODE.errorlog" >"$W/lighttpd.conf"
 	S lighttpd -D -f "$W/lighttpd.conf"
 }
 check_lighttpd()
@@ -323,6 +319,10 @@ make_project()
 
 # ---------------------------------------------------------------- helpers
 
+# free_port, wait_port, wait_idle, stop_server, reap, mvee_said,
+# lighttpd_conf, close_fds
+. "$ROOT/bench/server.sh"
+
 # run "$@" with the workload's timeout, natively or under mvee ($N set)
 R()
 {
@@ -388,94 +388,6 @@ gen()
 seconds()
 {
 	printf '%d.%06d' $(($1 / 1000000)) $(($1 % 1000000))
-}
-
-# a free TCP port on 127.0.0.1
-free_port()
-{
-	"$PY" -c 'import socket
-s = socket.socket()
-s.bind(("127.0.0.1", 0))
-print(s.getsockname()[1])'
-}
-
-# wait until the server ($SERVER_PID) answers on port $1; 1: it did not
-# within $STARTUP seconds, 2: it exited
-wait_port()
-{
-	local deadline=$((SECONDS + STARTUP))
-
-	while [ $SECONDS -lt $deadline ]; do
-		kill -0 "$SERVER_PID" 2>/dev/null || return 2
-		(exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-		sleep 0.1
-	done
-	return 1
-}
-
-# wait up to $STOP seconds until the server has closed every client
-# connection on port $1: a server under mvee may still be catching up
-# when the load generator ends, and lighttpd exits 1 when stopped with
-# connections open; 1 if some are still open
-wait_idle()
-{
-	local i
-
-	for ((i = 0; i < STOP * 10; i++)); do
-		[ -z "$(ss -Htn state established state close-wait \
-			"( sport = :$1 )")" ] && return 0
-		sleep 0.1
-	done
-	return 1
-}
-
-# SIGTERM to the server (mvee hands it to the leader variant), SIGKILL
-# after $STOP seconds; returns its exit status (255: had to be killed)
-stop_server()
-{
-	local pid=$SERVER_PID i
-
-	[ -n "$pid" ] || return 0
-	SERVER_PID=
-	kill -TERM "$pid" 2>/dev/null
-	for ((i = 0; i < STOP * 10; i++)); do
-		kill -0 "$pid" 2>/dev/null || break
-		sleep 0.1
-	done
-	if kill -0 "$pid" 2>/dev/null; then
-		kill -KILL "$pid" 2>/dev/null
-		wait "$pid" 2>/dev/null
-		return 255
-	fi
-	wait "$pid" 2>/dev/null
-}
-
-# processes left with a cwd in $RUNDIR (variants of a killed mvee,
-# children of a killed make): listed, then killed; 1 if there were none
-reap()
-{
-	local pids i
-
-	for ((i = 0; i < 10; i++)); do
-		pids=$(find /proc/[0-9]*/cwd -maxdepth 0 -lname "$RUNDIR*" \
-			2>/dev/null | cut -d/ -f3)
-		[ -z "$pids" ] && return 1
-		sleep 0.2
-	done
-	echo $pids
-	kill -KILL $pids 2>/dev/null
-	return 0
-}
-
-# ": mvee's first line", from stderr file $1, if it said anything (its
-# warnings only if that is all)
-mvee_said()
-{
-	local line
-
-	line=$(grep '^mvee: ' "$1" 2>/dev/null | grep -v -m1 '^mvee: warning: ') ||
-		line=$(grep -m1 '^mvee: ' "$1" 2>/dev/null) || return 0
-	printf ': %s' "${line:0:200}"
 }
 
 # one line of build/bench/runs.tsv: LABEL RESULT LATENCY_MS WHY for
@@ -692,12 +604,7 @@ cd "$W" || exit 2
 
 export LC_ALL=C
 ulimit -c 0
-# the workloads get only fds 0-2, whatever the caller (make, a terminal,
-# a CI runner) left open; listed first: the glob's own fd comes and goes
-fds=(/proc/$$/fd/*)
-for fd in "${fds[@]##*/}"; do
-	[ "$fd" -gt 2 ] && eval "exec $fd>&-"
-done 2>/dev/null
+close_fds	# the workloads get only fds 0-2
 
 COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 git -C "$ROOT" diff --quiet HEAD -- src 2>/dev/null || COMMIT+=" (src/ modified)"

@@ -6,8 +6,10 @@
 #   3. the same suite with the monitor built with AddressSanitizer and UBSan,
 #      the attack tests (tests/attacks/run.sh) and a short run of the
 #      syscall fuzzer (tests/fuzz/run.sh)
-#   4. the man page against --help (tests/man.sh), and make install
-#   5. formatting of src/ against .clang-format (when clang-format is there)
+#   4. a 24-second soak run of lighttpd under mvee -n 2 with wrk load
+#      (tests/soak/run.sh; make soak runs it for 5 minutes)
+#   5. the man page against --help (tests/man.sh), and make install
+#   6. formatting of src/ against .clang-format (when clang-format is there)
 set -u
 cd "$(dirname "$0")/.."
 pass=0
@@ -61,6 +63,9 @@ run_suite "attacks (tests/attacks: stack smash, leak, layouts, sanitizer split)"
 
 run_suite "syscall fuzzer (tests/fuzz, short run; FUZZ_LONG=1 for the long one)" \
 	tests/fuzz/run.sh
+
+run_suite "soak (tests/soak: lighttpd under -n 2, 24 s of wrk load; make soak for 5 minutes)" \
+	tests/soak/run.sh -t 24 -s 3 -w 6
 
 run_suite "man page" tests/man.sh build/mvee
 
