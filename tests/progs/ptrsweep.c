@@ -119,12 +119,15 @@ static const char *const vname[] = { "NULL", "unmapped", "kernel", "edge",
 				     "long" };
 
 static const char *const kname[] = {
-	[A_NONE] = "NONE",     [A_INT] = "INT",	      [A_UINT] = "UINT",
-	[A_FLAGS] = "FLAGS",   [A_OCT] = "OCT",	      [A_FD] = "FD",
-	[A_DUPFD] = "DUPFD",   [A_PID] = "PID",	      [A_SIG] = "SIG",
-	[A_OMODE] = "OMODE",   [A_PTR] = "PTR",	      [A_STR] = "STR",
-	[A_STRV] = "STRV",     [A_IN] = "IN",	      [A_OUT] = "OUT",
-	[A_INOUT] = "INOUT",   [A_IOV_IN] = "IOV_IN", [A_IOV_OUT] = "IOV_OUT",
+	[A_NONE] = "NONE",     [A_INT] = "INT",
+	[A_UINT] = "UINT",     [A_FLAGS] = "FLAGS",
+	[A_OCT] = "OCT",       [A_FD] = "FD",
+	[A_DUPFD] = "DUPFD",   [A_PID] = "PID",
+	[A_SIG] = "SIG",       [A_OMODE] = "OMODE",
+	[A_PTR] = "PTR",       [A_STR] = "STR",
+	[A_STRV] = "STRV",     [A_IN] = "IN",
+	[A_OUT] = "OUT",       [A_INOUT] = "INOUT",
+	[A_IOV_IN] = "IOV_IN", [A_IOV_OUT] = "IOV_OUT",
 	[A_FDPAIR] = "FDPAIR", [A_SOCKADDR] = "SOCKADDR",
 	[A_CUSTOM] = "CUSTOM",
 };
@@ -254,10 +257,10 @@ static const struct {
 
 /* rows that take the socket fixture as their fd */
 static const char *const sockrows[] = {
-	"connect",    "accept",	  "accept4",	 "sendto",	"recvfrom",
-	"sendmsg",    "recvmsg",  "sendmmsg",	 "recvmmsg",	"bind",
-	"listen",     "shutdown", "getsockname", "getpeername", "setsockopt",
-	"getsockopt",
+	"connect",     "accept",      "accept4",    "sendto",
+	"recvfrom",    "sendmsg",     "recvmsg",    "sendmmsg",
+	"recvmmsg",    "bind",	      "listen",	    "shutdown",
+	"getsockname", "getpeername", "setsockopt", "getsockopt",
 };
 
 static bool in_list(const char *const *l, int n, const char *name)
@@ -477,8 +480,8 @@ static void run(const struct sweep_row *r, const long *a, const char *what)
 		close(ret);
 	if (ok && !strcmp(r->name, "mmap"))
 		munmap((void *)ret, pg);
-	if (uses(a, sock) || uses(a, peer) || uses(a, pipew) ||
-	    uses(a, epfd) || files)
+	if (uses(a, sock) || uses(a, peer) || uses(a, pipew) || uses(a, epfd) ||
+	    files)
 		reset_fixtures(ok && files);
 }
 
@@ -552,7 +555,8 @@ static void sweep_fields(const struct sweep_row *r)
 		{ "SIZE_MAX", -1 },
 		{ "1<<62", 1L << 62 },
 	};
-	bool mmsg = !strcmp(r->name, "sendmmsg") || !strcmp(r->name, "recvmmsg");
+	bool mmsg = !strcmp(r->name, "sendmmsg") ||
+		    !strcmp(r->name, "recvmmsg");
 	char what[96];
 	struct msghdr *m;
 	long a[6];
@@ -619,8 +623,9 @@ static void sweep_fields(const struct sweep_row *r)
 				m->msg_controllen = counts[v].v;
 			}
 			snprintf(what, sizeof(what), "arg1=CUSTOM %s=%s",
-				 f == 0 ? "msg_namelen" : f == 1 ? "msg_iovlen" :
-								   "msg_controllen",
+				 f == 0 ? "msg_namelen" :
+				 f == 1 ? "msg_iovlen" :
+					  "msg_controllen",
 				 counts[v].name);
 			run(r, a, what);
 		}
@@ -728,7 +733,8 @@ static void sweep_fds(const struct sweep_row *r, bool pointers)
 				if (!pointers || (r->flags & SCF_FDTABLE) ||
 				    !strcmp(r->name, "unlinkat") ||
 				    in_list(sockrows,
-					    sizeof(sockrows) / sizeof(sockrows[0]),
+					    sizeof(sockrows) /
+						    sizeof(sockrows[0]),
 					    r->name))
 					continue;
 				a[i] |= FDJUNK;
@@ -795,8 +801,8 @@ int main(int argc, char **argv)
 	OK(mprotect(guard, pg, PROT_NONE));
 	unmapped = map(3 * pg, PROT_READ) + pg;
 	OK(munmap(unmapped, pg));
-	big = (struct iovec *)map((IOV_MAX + 1) * sizeof(*big), PROT_READ |
-							  PROT_WRITE);
+	big = (struct iovec *)map((IOV_MAX + 1) * sizeof(*big),
+				  PROT_READ | PROT_WRITE);
 	for (i = 0; i <= IOV_MAX; i++) {
 		big[i].iov_base = p0;
 		big[i].iov_len = 1;
