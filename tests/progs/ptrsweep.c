@@ -114,6 +114,8 @@ enum val {
 	V_EDGE, /* one byte before the guard page */
 	V_LONG, /* a page of 'a' ending at the guard: strings only */
 	NVAL,
+	V_FIT = NVAL, /* the valid object, ending at the guard page */
+	V_OVER, /* the valid object but its last byte in the guard page */
 };
 static const char *const vname[] = { "NULL", "unmapped", "kernel", "edge",
 				     "long" };
@@ -232,6 +234,9 @@ static const struct {
 	{ "getsockopt", 2, S_NUM, SO_TYPE, 0 },
 	{ "mmap", 3, S_NUM, MAP_PRIVATE, 0 },
 	{ "mmap", 5, S_NUM, 0, 0 },
+	{ "setrlimit", 1, S_SKIP, V_FIT, 0 }, /* RLIMIT_CPU 0 kills */
+	{ "capset", 0, S_SKIP, V_FIT, 0 }, /* would drop every capability */
+	{ "capset", 1, S_SKIP, V_FIT, 0 },
 	{ "brk", 0, S_SKIP, V_UNMAPPED, 0 }, /* the heap could grow there */
 	{ "brk", 0, S_SKIP, V_EDGE, 0 },
 	{ "readlink", 0, S_STR, 0, "l" },
@@ -417,7 +422,9 @@ static long valid_arg(const struct sweep_row *r, int i)
 		iov[0].iov_len = 16;
 		return (long)s;
 	case A_SOCKADDR:
+		/* a path that cannot exist: nothing is bound or reached */
 		*(short *)s = AF_UNIX;
+		strcpy(s + 2, "nx/nx");
 		return (long)s;
 	case A_INOUT:
 		/* a socklen_t another argument's size comes from */
@@ -463,7 +470,7 @@ static void run(const struct sweep_row *r, const long *a, const char *what)
 {
 	bool ok, files = uses(a, ffd) || uses(a, rfd) || uses(a, dfd);
 	long ret;
-	int e;
+	int e, i;
 
 	errno = 0;
 	ret = syscall(r->nr, a[0], a[1], a[2], a[3], a[4], a[5]);
@@ -480,9 +487,42 @@ static void run(const struct sweep_row *r, const long *a, const char *what)
 		close(ret);
 	if (ok && !strcmp(r->name, "mmap"))
 		munmap((void *)ret, pg);
+	for (i = 0; ok && i < r->nargs; i++) {
+		if (r->arg[i].kind == A_FDPAIR) {
+			close(((int *)a[i])[0]);
+			close(((int *)a[i])[1]);
+		}
+	}
 	if (uses(a, sock) || uses(a, peer) || uses(a, pipew) || uses(a, epfd) ||
 	    files)
 		reset_fixtures(ok && files);
+}
+
+/* the bytes the valid argument i of r covers, 0 when unknown */
+static long obj_size(const struct sweep_row *r, const long *a, int i)
+{
+	const struct sc_size *z = &r->arg[i].size;
+
+	switch (r->arg[i].kind) {
+	case A_STR:
+		return strlen((char *)a[i]) + 1;
+	case A_PTR:
+	case A_STRV:
+	case A_CUSTOM:
+		return 0;
+	}
+	switch (z->how) {
+	case SZ_CONST:
+		return z->n;
+	case SZ_ARG:
+	case SZ_RET:
+		return z->idx < r->nargs ? a[z->idx] * z->n : 0;
+	case SZ_DEREF:
+		return a[z->idx] ? *(uint32_t *)a[z->idx] : 0;
+	case SZ_FDSET:
+		return (a[z->idx] + 63) / 64 * 8;
+	}
+	return 0;
 }
 
 /* each pointer argument hostile in turn; elements of iovecs and argv */
@@ -506,6 +546,27 @@ static int sweep_pointers(const struct sweep_row *r)
 				 vname[v]);
 			run(r, a, what);
 			n++;
+		}
+		for (v = 0; v < 2; v++) {
+			/* the valid object moved to end at the guard page, or
+			 * one byte further: nothing may read past it */
+			long len;
+
+			if (skipped(r, i, V_FIT + v))
+				continue;
+			fill(r, a, 'a');
+			/* a path that cannot exist: nothing is made or removed */
+			if (k == A_STR)
+				strcpy((char *)a[i], "nx/nx");
+			len = obj_size(r, a, i);
+			if (len <= 0 || len > pg ||
+			    a[i] != (long)(slots + i * pg))
+				break;
+			memcpy(guard - len + v, (char *)a[i], len - v);
+			a[i] = (long)(guard - len + v);
+			snprintf(what, sizeof(what), "arg%d=%s %s", i, kname[k],
+				 v ? "over" : "fit");
+			run(r, a, what);
 		}
 		for (v = 0; v < V_LONG; v++) {
 			if (k != A_IOV_IN && k != A_IOV_OUT && k != A_STRV)
