@@ -91,23 +91,48 @@ TCFLAGS="-O1 -g -Wall -Wextra -D_GNU_SOURCE -fPIE -pie -pthread"
 # ---------------------------------------------------------------- helpers
 
 # compile tests/GROUP/NAME.c into $B/GROUP/NAME unless it is up to date
+# (also against a generated $B/GROUP/NAME_rows.h, see gen_rows)
 build()
 {
 	local group=$1 name=$2
 	local src=$ROOT/tests/$group/$name.c bin=$B/$group/$name
-	local hdr=$ROOT/tests/progs/tests.h
+	local hdr=$ROOT/tests/progs/tests.h gen=$B/$group/${name}_rows.h
 
-	if [ -x "$bin" ] && [ "$bin" -nt "$src" ] && [ "$bin" -nt "$hdr" ]; then
+	[ -e "$gen" ] || gen=$hdr
+	if [ -x "$bin" ] && [ "$bin" -nt "$src" ] && [ "$bin" -nt "$hdr" ] &&
+		[ "$bin" -nt "$gen" ]; then
 		return 0
 	fi
 	# one compiler at a time per binary: -j may ask twice
 	(
 		flock 9
 		[ -x "$bin" ] && [ "$bin" -nt "$src" ] && [ "$bin" -nt "$hdr" ] &&
-			exit 0
-		$CC $TCFLAGS -I"$ROOT/tests/progs" -o "$bin.tmp" "$src" \
-			>"$bin.log" 2>&1 && mv "$bin.tmp" "$bin"
+			[ "$bin" -nt "$gen" ] && exit 0
+		$CC $TCFLAGS -I"$ROOT/tests/progs" -I"$B/$group" -o "$bin.tmp" \
+			"$src" >"$bin.log" 2>&1 && mv "$bin.tmp" "$bin"
 	) 9>"$bin.lock"
+}
+
+# the rows of the syscall table as a header for progs/ptrsweep, from
+# src/systable.c by tests/tools/sweeprows (linked with build/libmvee.a
+# for what the table points to); rewritten only when the rows changed,
+# removed when it cannot be made (then ptrsweep does not compile)
+gen_rows()
+{
+	local gen=$B/progs/ptrsweep_rows.h tool=$B/tools/sweeprows
+
+	if ! $CC -O1 -D_GNU_SOURCE -I"$ROOT/src" -o "$tool" \
+		"$ROOT/tests/tools/sweeprows.c" "$ROOT/src/systable.c" \
+		"$ROOT/build/libmvee.a" -lseccomp -ljansson >"$tool.log" 2>&1 ||
+		! "$tool" >"$gen.tmp"; then
+		rm -f "$gen" "$gen.tmp"
+		return 1
+	fi
+	if cmp -s "$gen" "$gen.tmp"; then
+		rm -f "$gen.tmp"
+	else
+		mv "$gen.tmp" "$gen"
+	fi
 }
 
 # what every snippet can use: R runs its arguments natively or under mvee
@@ -836,6 +861,9 @@ case "${selected[*]}" in
 esac
 case "${selected[*]}" in
 *cli/rendezvous-timeout*) build tools stuck ;;
+esac
+case "${selected[*]}" in
+*prog/ptrsweep*) gen_rows ;;
 esac
 
 running=0
