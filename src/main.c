@@ -268,7 +268,6 @@ int main(int argc, char **argv)
 	 * fails with EPIPE; the SIGPIPE is the program's, not mvee's (set
 	 * after the variants started: they keep the disposition mvee got) */
 	signal(SIGPIPE, SIG_IGN);
-	tsc_trap_self();
 	forward_signals();
 	st = monitor_run();
 	if (cfg.trace)

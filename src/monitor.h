@@ -354,7 +354,6 @@ bool pid_arg_is_pid(const struct call *c, int i);
 long emulate_call(struct taskset *s, const struct call *c);
 long prctl_emulate(struct taskset *s, const struct call *c);
 uint64_t emulate_tsc(void);
-void tsc_trap_self(void);
 
 /* exec.c */
 void exec_hide_vdso(struct task *t);
