@@ -247,9 +247,12 @@ static void monio_done(struct taskset *s, long ret);
  * and the set meets again at their next call. Returns whether any did. */
 static bool run_pure_alone(struct taskset *s)
 {
+	static int debug = -1;
 	bool mixed = false, ran = false;
 	int v;
 
+	if (debug < 0)
+		debug = getenv("MVEE_DEBUG_PURE") != NULL;
 	for (v = 1; v < s->n; v++)
 		mixed |= s->task[v]->call.nr != s->task[0]->call.nr;
 	if (!mixed)
@@ -259,6 +262,12 @@ static bool run_pure_alone(struct taskset *s)
 
 		if (!r || !(r->flags & SCF_PURE))
 			continue;
+		if (debug)
+			fprintf(stderr,
+				"mvee-pure: set %d call %lu: variant %d runs %s alone (variant 0 is at %s)\n",
+				s->id, s->ncalls, v,
+				call_name(s->task[v]->call.nr),
+				call_name(s->task[0]->call.nr));
 		s->task[v]->state = TS_RUNNING;
 		task_resume(s->task[v], 0, 0);
 		ran = true;
