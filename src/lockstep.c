@@ -1030,6 +1030,19 @@ static void died_in_call(struct taskset *s)
 			ended_early(s, v, w);
 }
 
+static const char *errno_name(long e)
+{
+	const char *n = strerrorname_np((int)e);
+
+	return n ? n : "E?";
+}
+
+/* EAGAIN, ENOMEM: a limit that counts all variants together was hit */
+static bool resource_errno(long ret)
+{
+	return ret == -EAGAIN || ret == -ENOMEM;
+}
+
 static void all_done_one(struct taskset *s, struct task *t, long ret)
 {
 	struct task *lt = leader_of(s);
@@ -1064,8 +1077,14 @@ static void all_done_one(struct taskset *s, struct task *t, long ret)
 			divergence_init(&d, DIVK_RESULT, s->id, v, -1, a, b);
 			snprintf(
 				d.what, sizeof(d.what),
-				"%s returned %ld in variant 0 and %ld in variant %d",
-				call_name(lt->call.nr), a, b, v);
+				"%s returned %ld%s%s in variant 0 and %ld%s%s in variant %d%s",
+				call_name(lt->call.nr), a, a < 0 ? " " : "",
+				a < 0 ? errno_name(-a) : "", b,
+				b < 0 ? " " : "", b < 0 ? errno_name(-b) : "",
+				v,
+				resource_errno(a) || resource_errno(b) ?
+					" (a resource limit or memory ran out in some variants only: process and memory limits count every variant's use)" :
+					"");
 			monitor_diverged(s, &d);
 		}
 	}

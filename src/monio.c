@@ -233,11 +233,31 @@ static bool writable(const struct call *c)
 	return true;
 }
 
-static int leader_fd(struct lproc *p, long fd)
+#ifndef PIDFD_THREAD
+#define PIDFD_THREAD O_EXCL
+#endif
+
+/* a duplicate of fd as the leader's calling task t has it: through the
+ * process's pidfd (kept) for its main thread, through a pidfd of the
+ * thread itself for another (a thread may have a table of its own:
+ * unshare(CLONE_FILES)); -1 when it cannot be had */
+static int leader_fd(struct lproc *p, const struct task *t, long fd)
 {
+	int pidfd, dup;
+
+	if (fd < 0 || fd > INT_MAX)
+		return -1;
+	if (t->tid != p->pid[0]) {
+		pidfd = (int)syscall(SYS_pidfd_open, t->tid, PIDFD_THREAD);
+		if (pidfd < 0)
+			return -1;
+		dup = (int)syscall(SYS_pidfd_getfd, pidfd, (int)fd, 0);
+		close(pidfd);
+		return dup;
+	}
 	if (p->pidfd < 0)
 		p->pidfd = (int)syscall(SYS_pidfd_open, p->pid[0], 0);
-	if (p->pidfd < 0 || fd < 0 || fd > INT_MAX)
+	if (p->pidfd < 0)
 		return -1;
 	return (int)syscall(SYS_pidfd_getfd, p->pidfd, (int)fd, 0);
 }
@@ -283,7 +303,7 @@ bool monio_run(struct taskset *s, long *ret)
 	n = buffers(c, &b, iov, &total);
 	if (n < 0)
 		return false;
-	fd = leader_fd(s->proc, (long)(int)c->arg[0]);
+	fd = leader_fd(s->proc, lt, (long)(int)c->arg[0]);
 	if (fd < 0)
 		return false;
 	how = how_to_run(s->proc, fd, writes(c->nr), total);

@@ -793,6 +793,18 @@ add case_cli cli/rendezvous-timeout 86 \
 	'"$MVEE" -n 3 --rendezvous-timeout 0.5 -- "$B/tools/stuck" >out; s=$?; echo "stdout bytes $(wc -c <out)"; exit $s' \
 	-g '^stdout bytes 0$' -e '^mvee: divergence in write \(task set 0, rendezvous timeout\): variant [12] has not reached a system call' \
 	-e '^  \* variant [12] \(pid [0-9]+\): running$'
+# fork under RLIMIT_NPROC, which counts every variant's processes (a uid
+# of its own per run): at 2, every variant's fork fails and all see
+# EAGAIN; at 3, the first variant's succeeds and the other's fails, a
+# divergence that names the error and its cause (mvee cannot undo the
+# other's child). The kernel checks the count before it adds the new
+# process, so two forks at the same instant can both pass: then the
+# variants agree too ("all ok"), which is the other outcome allowed.
+add case_cli cli/fork-limit-all 0 \
+	'"$MVEE" -n 2 -- "$B/tools/nproc" 2 $((50000 + RANDOM % 9000))' -g '^fork failed: EAGAIN$'
+add case_cli cli/fork-limit-some 0 \
+	'"$MVEE" -n 2 -- "$B/tools/nproc" 3 $((50000 + RANDOM % 9000)) >out 2>err; s=$?; if [ $s = 86 ] && grep -Eq "^mvee: divergence in clone \(task set 0, different results\)" err && grep -Eq "returned -11 EAGAIN in variant|and -11 EAGAIN in variant 1 \(a resource limit" err; then echo "outcome: divergence"; elif [ $s = 0 ] && grep -qx "fork ok" out; then echo "outcome: all ok"; else echo "outcome: status $s"; cat out err; fi' \
+	-g '^outcome: (divergence|all ok)$'
 add case_cli cli/rendezvous-timeout-bad 125 \
 	'"$MVEE" --rendezvous-timeout 0 -- true' \
 	-e "^mvee: --rendezvous-timeout: '0' is not a number of seconds"
@@ -861,6 +873,9 @@ case "${selected[*]}" in
 esac
 case "${selected[*]}" in
 *cli/rendezvous-timeout*) build tools stuck ;;
+esac
+case "${selected[*]}" in
+*cli/fork-limit*) build tools nproc ;;
 esac
 case "${selected[*]}" in
 *prog/ptrsweep*) gen_rows ;;

@@ -6,11 +6,14 @@
  * read that must wait for another process; writes above PIPE_BUF; EPIPE
  * with its SIGPIPE (siginfo as the kernel gives it); buffers that cannot
  * be written or read (the data must stay in the pipe); O_DIRECT;
- * RLIMIT_FSIZE with EFBIG; iovec counts at the limit. */
+ * RLIMIT_FSIZE with EFBIG; iovec counts at the limit; a thread with an
+ * fd table of its own. */
 #include "tests.h"
 
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
@@ -198,6 +201,43 @@ static void pipe_calls(void)
 	close(p[1]);
 }
 
+/* a thread with an fd table of its own (unshare(CLONE_FILES)): its fd
+ * number names another file than the same number in the main thread */
+static void *own_table(void *arg)
+{
+	int fd = *(int *)arg;
+
+	OK(unshare(CLONE_FILES));
+	close(fd);
+	EXPECT(open("b.txt", O_WRONLY | O_CREAT | O_TRUNC, 0600) == fd);
+	SHOW("thread write", write(fd, "from the thread\n", 16));
+	close(fd);
+	return NULL;
+}
+
+static void thread_table(void)
+{
+	char buf[64];
+	pthread_t th;
+	int fd = OK(open("a.txt", O_WRONLY | O_CREAT | O_TRUNC, 0600));
+	long n;
+
+	OK(-pthread_create(&th, NULL, own_table, &fd));
+	OK(-pthread_join(th, NULL));
+	SHOW("main write", write(fd, "from main\n", 10));
+	close(fd);
+	fd = OK(open("a.txt", O_RDONLY));
+	n = OK(read(fd, buf, sizeof(buf)));
+	show_bytes("a.txt", buf, n);
+	close(fd);
+	fd = OK(open("b.txt", O_RDONLY));
+	n = OK(read(fd, buf, sizeof(buf)));
+	show_bytes("b.txt", buf, n);
+	close(fd);
+	unlink("a.txt");
+	unlink("b.txt");
+}
+
 static void socket_calls(void)
 {
 	char buf[16];
@@ -228,6 +268,7 @@ int main(int argc, char **argv)
 	fsize();
 	pipe_calls();
 	socket_calls();
+	thread_table();
 	unlink("data");
 	unlink("direct");
 	unlink("small");

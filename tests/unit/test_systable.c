@@ -350,7 +350,7 @@ static void test_policies(void **state)
 		if (r->flags &
 		    ~(SCF_LEADER_FD | SCF_BLOCKS | SCF_FDTABLE | SCF_NOCMP |
 		      SCF_EXEC | SCF_PLACE | SCF_TMPNAME | SCF_UNSYNC |
-		      SCF_PURE | SCF_SIGWAIT))
+		      SCF_PURE | SCF_SIGWAIT | SCF_MONIO))
 			fail_msg("%s: unknown flags", r->name);
 		if ((r->policy == POL_DENY) != (r->err > 0))
 			fail_msg("%s: DENY rows and only they carry an errno",
@@ -799,6 +799,10 @@ static void test_dispatch_flags(void **state)
 					       "mkdirat" };
 	static const char *const sigwait[] = { "pause", "rt_sigsuspend",
 					       "rt_sigtimedwait" };
+	static const char *const monio[] = { "read",    "write",   "pread64",
+					     "pwrite64", "readv",   "writev",
+					     "preadv",   "pwritev", "preadv2",
+					     "pwritev2" };
 	size_t i;
 
 	(void)state;
@@ -807,6 +811,21 @@ static void test_dispatch_flags(void **state)
 	rows_with_flag(SCF_PURE, pure, 5);
 	rows_with_flag(SCF_TMPNAME, tmpname, 4);
 	rows_with_flag(SCF_SIGWAIT, sigwait, 3);
+	rows_with_flag(SCF_MONIO, monio, 10);
+	/* monio.c runs them as: fd, data (a buffer with its length next, or
+	 * an iovec array with its count next), the rest as they are */
+	for (i = 0; i < 10; i++) {
+		const struct sc_row *r = must_row(monio[i]);
+		int k = r->arg[1].kind;
+
+		assert_ptr_equal(r->decide, policy_by_fd);
+		assert_int_equal(r->ret, RET_SIZE);
+		assert_int_equal(r->arg[0].kind, A_FD);
+		if (k != A_IN && k != A_OUT && k != A_IOV_IN && k != A_IOV_OUT)
+			fail_msg("%s: argument 1 is not a buffer", r->name);
+		if (r->arg[1].size.idx != 2)
+			fail_msg("%s: length or count not argument 2", r->name);
+	}
 	/* unsynchronised calls run in every variant; pure ones are the
 	 * leader's and write their outputs only */
 	for (i = 0; i < 6; i++)
