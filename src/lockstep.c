@@ -244,11 +244,25 @@ static void monio_done(struct taskset *s, long ret);
 
 /* Variants stopped at different calls: those at a pure call (clock,
  * randomness: no effect outside the variant) run it alone, each its own,
- * and the set meets again at their next call. Returns whether any did. */
+ * and the set meets again at their next call. When the leader is at one
+ * (and its process has one thread), it alone goes first and the followers
+ * wait: its next call may be the one they stand at (one variant reads a
+ * clock once more than another), and then they read it together.
+ * Otherwise every variant at one runs it alone; a follower reading a
+ * clock gets the leader's latest reading (clocks.c).
+ * Returns whether any did. */
+static bool pure(const struct task *t)
+{
+	const struct sc_row *r = systable_row(t->call.nr);
+
+	return r && (r->flags & SCF_PURE);
+}
+
 static bool run_pure_alone(struct taskset *s)
 {
 	static int debug = -1;
-	bool mixed = false, ran = false;
+	bool mixed = false, ran = false, leader_first;
+	long ret;
 	int v;
 
 	if (debug < 0)
@@ -257,10 +271,13 @@ static bool run_pure_alone(struct taskset *s)
 		mixed |= s->task[v]->call.nr != s->task[0]->call.nr;
 	if (!mixed)
 		return false;
+	/* (in a multi-threaded process a waiting follower would keep its
+	 * process's turn from the threads the leader runs meanwhile) */
+	leader_first = pure(s->task[0]) && !s->proc->sched.active;
 	for (v = 0; v < s->n; v++) {
 		const struct sc_row *r = systable_row(s->task[v]->call.nr);
 
-		if (!r || !(r->flags & SCF_PURE))
+		if (!pure(s->task[v]))
 			continue;
 		if (debug)
 			fprintf(stderr,
@@ -268,9 +285,18 @@ static bool run_pure_alone(struct taskset *s)
 				s->id, s->ncalls, v,
 				call_name(s->task[v]->call.nr),
 				call_name(s->task[0]->call.nr));
-		s->task[v]->state = TS_RUNNING;
-		task_resume(s->task[v], 0, 0);
 		ran = true;
+		if (v > 0 && (r->flags & SCF_CLOCK) &&
+		    clocks_replay(s->proc, &s->task[v]->call, &ret)) {
+			task_skip(s->task[v], ret);
+			continue;
+		}
+		/* the leader's own reading becomes the latest (clocks.c) */
+		s->task[v]->clock_alone = v == 0 && (r->flags & SCF_CLOCK);
+		s->task[v]->state = TS_RUNNING;
+		task_resume(s->task[v], s->task[v]->clock_alone, 0);
+		if (v == 0 && leader_first)
+			break; /* the followers wait for its next call */
 	}
 	return ran;
 }
@@ -557,9 +583,16 @@ void lockstep_entry(struct task *t)
 		return;
 	}
 	BUG_ON(t->state != TS_RUNNING);
-	if (flags & SCF_UNSYNC) {
-		/* futex, sched_yield: each variant its own, never compared;
-		 * the stop is only for the thread's turn */
+	if ((flags & SCF_UNSYNC) ||
+	    ((flags & SCF_LOCAL) &&
+	     call_is_local(arch_nr(&t->regs),
+			   (uint64_t[6]){
+				   arch_arg(&t->regs, 0), arch_arg(&t->regs, 1),
+				   arch_arg(&t->regs, 2), arch_arg(&t->regs, 3),
+				   arch_arg(&t->regs, 4),
+				   arch_arg(&t->regs, 5) }))) {
+		/* futex, sched_yield, madvise(DONTNEED)...: each variant its
+		 * own, never compared; the stop is only for the thread's turn */
 		task_resume(t, 0, 0);
 		return;
 	}
@@ -974,6 +1007,8 @@ static void leader_done(struct taskset *s, long ret)
 	lt->call.ret = ret;
 	s->nrights = 0;
 	call_outputs(&lt->call, ret, NULL);
+	if ((s->row->flags & SCF_CLOCK) && ret >= 0)
+		clocks_record(s->proc, &lt->call, ret);
 	if (ret == -EPIPE)
 		sigpipe = monitor_signal_pending(lt->tid, SIGPIPE);
 	followers_done(s, ret, sigpipe);
@@ -1119,6 +1154,18 @@ void lockstep_exit(struct task *t)
 		return;
 	BUG_ON(err);
 	ret = arch_ret(&t->regs);
+	if (t->clock_alone) {
+		/* the leader read a clock alone: the latest reading */
+		t->clock_alone = false;
+		if (ret >= 0) {
+			call_outputs(&t->call, ret, NULL);
+			clocks_record(t->proc, &t->call, ret);
+		}
+		if (!t->sched_exit) {
+			task_resume(t, 0, 0);
+			return;
+		}
+	}
 	preempted = t->interrupt_sent;
 	t->interrupt_sent = false;
 	if (t->sched_exit && t->state == TS_RUNNING) {

@@ -149,6 +149,7 @@ struct task {
 	bool interrupt_sent; /* PTRACE_INTERRUPT sent, not yet seen */
 	bool forceable; /* a follower in a futex wait mvee may end */
 	bool unsync_exit; /* ...and now at its exit stop */
+	bool clock_alone; /* the leader reading a clock alone (clocks.c) */
 };
 
 /* sched.c: the turn of a multi-threaded process in each variant */
@@ -166,6 +167,21 @@ struct sched {
 };
 
 /* the i-th process of every variant: shares the fd map */
+/* clocks.c: the leader's latest reading of one clock */
+struct clock_reading {
+	bool valid;
+	long nr; /* the call that read it */
+	uint64_t id; /* clock_gettime's clock id, else 0 */
+	long ret;
+	int nout;
+	struct {
+		int arg; /* the output argument */
+		uint8_t len;
+		unsigned char bytes[16];
+	} out[2];
+};
+#define CLOCKS_KEPT 8
+
 struct lproc {
 	int id;
 	pid_t pid[MAX_VARIANTS]; /* tgid in each variant */
@@ -187,6 +203,7 @@ struct lproc {
 	char *nonpie[MAX_VARIANTS];
 	int pdeathsig; /* what the program set with PR_SET_PDEATHSIG */
 	int pidfd; /* monio.c: the leader's pidfd, -1 until needed */
+	struct clock_reading clocks[CLOCKS_KEPT];
 };
 
 struct history_entry {
@@ -338,6 +355,10 @@ void layout_check(struct taskset *s);
 
 /* replicate.c */
 int replicate_to(const struct call *leader, struct call *f);
+
+/* clocks.c */
+void clocks_record(struct lproc *p, const struct call *l, long ret);
+bool clocks_replay(struct lproc *p, const struct call *c, long *ret);
 
 /* monio.c */
 bool monio_run(struct taskset *s, long *ret);

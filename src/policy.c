@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 
 static enum sc_policy by_fd(const struct call *c, long fd)
@@ -165,6 +166,30 @@ enum sc_policy policy_readlink(const struct call *c)
 	if (!strncmp(path, own, n) && (path[n] == '/' || !path[n]))
 		return POL_LEADER;
 	return POL_ALL;
+}
+
+/* madvise advice that hints or drops the variant's own pages, with no
+ * effect outside it: MADV_NORMAL, RANDOM, SEQUENTIAL, WILLNEED, DONTNEED,
+ * FREE, COLD, PAGEOUT, DONTNEED_LOCKED. Not MADV_REMOVE (frees a shared
+ * file's blocks), HWPOISON, DONTFORK or the rest. */
+bool call_is_local(long nr, const uint64_t arg[6])
+{
+	if (nr != __NR_madvise)
+		return false;
+	switch (arg[2]) {
+	case 0: /* MADV_NORMAL */
+	case 1: /* MADV_RANDOM */
+	case 2: /* MADV_SEQUENTIAL */
+	case 3: /* MADV_WILLNEED */
+	case 4: /* MADV_DONTNEED */
+	case 8: /* MADV_FREE */
+	case 20: /* MADV_COLD */
+	case 21: /* MADV_PAGEOUT */
+	case 24: /* MADV_DONTNEED_LOCKED */
+		return true;
+	default:
+		return false;
+	}
 }
 
 /* a task of the program, alive or ended (a zombie still to be waited

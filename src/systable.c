@@ -120,7 +120,8 @@ const struct sc_row systable[SC_MAX_NR] = {
 	ROW(msync, POL_ALL, RET_INT, 0, PTR, UINT, FLAGS),
 	/* vec has one byte per page of len: no size source, and per variant */
 	ROW(mincore, POL_ALL, RET_INT, 0, PTR, UINT, PTR),
-	ROW(madvise, POL_ALL, RET_INT, 0, PTR, UINT, INT),
+	/* SCF_LOCAL: purge and access hints are each variant's own */
+	ROW(madvise, POL_ALL, RET_INT, SCF_LOCAL, PTR, UINT, INT),
 	/* SysV IPC objects are system-wide: created and controlled once by
 	 * the leader; every variant attaches a segment to its own memory */
 	ROW(shmget, POL_LEADER, RET_INT, 0, INT, UINT, FLAGS),
@@ -217,7 +218,7 @@ const struct sc_row systable[SC_MAX_NR] = {
 	ROW(fchown, POL_LEADER, RET_INT, 0, FD, INT, INT), /* as fchmod */
 	ROW(lchown, POL_LEADER, RET_INT, 0, STR, INT, INT),
 	ROW(umask, POL_ALL, RET_INT, 0, OCT),
-	ROW(gettimeofday, POL_LEADER, RET_INT, SCF_PURE, OUT(SZC(16)), OUT(SZC(8))),
+	ROW(gettimeofday, POL_LEADER, RET_INT, SCF_PURE | SCF_CLOCK, OUT(SZC(16)), OUT(SZC(8))),
 	ROW(getrlimit, POL_ALL, RET_INT, 0, INT, OUT(SZC(16))),
 	ROW(getrusage, POL_LEADER, RET_INT, 0, INT, OUT(SZC(144))),
 	ROW(sysinfo, POL_LEADER, RET_INT, 0, OUT(SZC(112))),
@@ -341,7 +342,7 @@ const struct sc_row systable[SC_MAX_NR] = {
 	ROW(lremovexattr, POL_LEADER, RET_INT, 0, STR, STR),
 	ROW(fremovexattr, POL_LEADER, RET_INT, 0, FD, STR), /* as fchmod */
 	ROW(tkill, POL_ALL, RET_INT, 0, PID, SIG),
-	ROW(time, POL_LEADER, RET_ANY, SCF_PURE, OUT(SZC(8))),
+	ROW(time, POL_LEADER, RET_ANY, SCF_PURE | SCF_CLOCK, OUT(SZC(8))),
 	/* uaddr, op, val, timeout or val2, uaddr2, val3 */
 	/* which of arguments 2-5 mean anything depends on the op */
 	/* how often threads wait and wake depends on how they were scheduled,
@@ -377,7 +378,7 @@ const struct sc_row systable[SC_MAX_NR] = {
 	ROW(timer_getoverrun, POL_LEADER, RET_ANY, 0, INT), /* timing */
 	ROW(timer_delete, POL_LEADER, RET_INT, 0, INT),
 	ROW(clock_settime, POL_LEADER, RET_INT, 0, INT, IN(SZC(16))),
-	ROW(clock_gettime, POL_LEADER, RET_INT, SCF_PURE, INT, OUT(SZC(16))),
+	ROW(clock_gettime, POL_LEADER, RET_INT, SCF_PURE | SCF_CLOCK, INT, OUT(SZC(16))),
 	ROW(clock_getres, POL_LEADER, RET_INT, SCF_PURE, INT, OUT(SZC(16))),
 	ROW(clock_nanosleep, POL_LEADER, RET_INT, SCF_BLOCKS,
 		INT, FLAGS, IN(SZC(16)), OUT(SZC(16))),

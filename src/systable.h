@@ -164,6 +164,16 @@ struct sc_row {
 /* a read or write that mvee may run itself, on a duplicate of the
  * leader's fd, when the fd is leader-owned (monio.c) */
 #define SCF_MONIO 0x400
+/* reads a clock (also SCF_PURE): a follower that reads it alone gets the
+ * leader's latest reading of the same clock (clocks.c) */
+#define SCF_CLOCK 0x800
+/* affects only the variant's own memory for some arguments (madvise with
+ * advice that hints or drops the variant's own pages: call_is_local):
+ * then it is each variant's own, never compared, like SCF_UNSYNC.
+ * Allocators decide when to give pages back from timing and from
+ * generators seeded with addresses (jemalloc), so at different moments
+ * in each variant. */
+#define SCF_LOCAL 0x1000
 
 extern const struct sc_row systable[SC_MAX_NR];
 
@@ -180,7 +190,9 @@ enum sc_policy policy_open(const struct call *c); /* open, openat, openat2,
 			creat: read-only regular files and directories are
 			opened by all, everything else by the leader */
 enum sc_policy policy_at(const struct call *c);
-enum sc_policy policy_readlink(const struct call *c); /* readlink(at) of
+enum sc_policy policy_readlink(const struct call *c);
+/* a call of an SCF_LOCAL row whose arguments keep it inside the variant */
+bool call_is_local(long nr, const uint64_t arg[6]); /* readlink(at) of
 			/proc/self/...: the leader's view, else by all */ /* *at calls taking
 			AT_EMPTY_PATH: by the dirfd when the path is "" */
 

@@ -350,7 +350,8 @@ static void test_policies(void **state)
 		if (r->flags &
 		    ~(SCF_LEADER_FD | SCF_BLOCKS | SCF_FDTABLE | SCF_NOCMP |
 		      SCF_EXEC | SCF_PLACE | SCF_TMPNAME | SCF_UNSYNC |
-		      SCF_PURE | SCF_SIGWAIT | SCF_MONIO))
+		      SCF_PURE | SCF_SIGWAIT | SCF_MONIO | SCF_CLOCK |
+		      SCF_LOCAL))
 			fail_msg("%s: unknown flags", r->name);
 		if ((r->policy == POL_DENY) != (r->err > 0))
 			fail_msg("%s: DENY rows and only they carry an errno",
@@ -799,6 +800,9 @@ static void test_dispatch_flags(void **state)
 					       "mkdirat" };
 	static const char *const sigwait[] = { "pause", "rt_sigsuspend",
 					       "rt_sigtimedwait" };
+	static const char *const clock[] = { "time", "gettimeofday",
+					     "clock_gettime" };
+	static const char *const local[] = { "madvise" };
 	static const char *const monio[] = { "read",    "write",   "pread64",
 					     "pwrite64", "readv",   "writev",
 					     "preadv",   "pwritev", "preadv2",
@@ -812,6 +816,23 @@ static void test_dispatch_flags(void **state)
 	rows_with_flag(SCF_TMPNAME, tmpname, 4);
 	rows_with_flag(SCF_SIGWAIT, sigwait, 3);
 	rows_with_flag(SCF_MONIO, monio, 10);
+	rows_with_flag(SCF_CLOCK, clock, 3);
+	rows_with_flag(SCF_LOCAL, local, 1);
+	/* a clock row is pure, and leaves its reading in an output buffer */
+	for (i = 0; i < 3; i++)
+		assert_true(must_row(clock[i])->flags & SCF_PURE);
+	/* madvise is local only for advice that stays in the variant */
+	{
+		uint64_t a[6] = { 0, 4096, 4 /* DONTNEED */, 0, 0, 0 };
+
+		assert_true(call_is_local(__NR_madvise, a));
+		a[2] = 9; /* MADV_REMOVE: frees a shared file's blocks */
+		assert_false(call_is_local(__NR_madvise, a));
+		a[2] = 100; /* MADV_HWPOISON */
+		assert_false(call_is_local(__NR_madvise, a));
+		a[2] = 4;
+		assert_false(call_is_local(__NR_munmap, a));
+	}
 	/* monio.c runs them as: fd, data (a buffer with its length next, or
 	 * an iovec array with its count next), the rest as they are */
 	for (i = 0; i < 10; i++) {
