@@ -242,6 +242,14 @@ static void finish_call(struct taskset *s, long ret)
 static bool placement_needed(const struct call *c);
 static void monio_done(struct taskset *s, long ret);
 
+/* is t at a pure call (clock, randomness)? */
+static bool pure(const struct task *t)
+{
+	const struct sc_row *r = systable_row(t->call.nr);
+
+	return r && (r->flags & SCF_PURE);
+}
+
 /* Variants stopped at different calls: those at a pure call (clock,
  * randomness: no effect outside the variant) run it alone, each its own,
  * and the set meets again at their next call. When the leader is at one
@@ -251,13 +259,6 @@ static void monio_done(struct taskset *s, long ret);
  * Otherwise every variant at one runs it alone; a follower reading a
  * clock gets the leader's latest reading (clocks.c).
  * Returns whether any did. */
-static bool pure(const struct task *t)
-{
-	const struct sc_row *r = systable_row(t->call.nr);
-
-	return r && (r->flags & SCF_PURE);
-}
-
 static bool run_pure_alone(struct taskset *s)
 {
 	static int debug = -1;

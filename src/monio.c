@@ -135,27 +135,29 @@ static bool writes(long nr)
 	       nr == __NR_pwritev || nr == __NR_pwritev2;
 }
 
-/* the file offset argument (-1: the fd's own offset) and RWF flags */
-static void position(const struct call *c, long *off, long *flags)
+/* the file offset argument (-1: the fd's own offset) and RWF flags;
+ * false when the offset is one the kernel refuses (EINVAL: its answer) */
+static bool position(const struct call *c, long *off, long *flags)
 {
 	*off = -1;
 	*flags = 0;
-	if (c->nr != __NR_read && c->nr != __NR_write && c->nr != __NR_readv &&
-	    c->nr != __NR_writev)
-		*off = (long)c->arg[3];
-	if (c->nr == __NR_preadv2 || c->nr == __NR_pwritev2)
+	if (c->nr == __NR_read || c->nr == __NR_write || c->nr == __NR_readv ||
+	    c->nr == __NR_writev)
+		return true;
+	*off = (long)c->arg[3];
+	if (c->nr == __NR_preadv2 || c->nr == __NR_pwritev2) {
 		*flags = (long)c->arg[5];
+		return *off >= -1;
+	}
+	return *off >= 0;
 }
 
-/* The leader's buffers as mvee's iovec: for a write, the bytes read at
- * entry (its input spans); for a read, room in b. Returns the element
- * count, or -1 when the leader must run the call (bad or faulting
- * buffers, too much data: the kernel's answer is the leader's). */
-static int buffers(const struct call *c, struct buf *b, struct iovec *iov,
-		   size_t *total)
+/* The leader's buffers: iov as the leader has them, read once; -1 when
+ * they cannot be read or hold too much (the leader runs the call) */
+static int leader_buffers(const struct call *c, struct iovec *iov,
+			  size_t *total)
 {
-	bool w = writes(c->nr);
-	int n = 1, k, i = 0;
+	int n = 1, k;
 
 	*total = 0;
 	if (vectored(c->nr)) {
@@ -171,52 +173,55 @@ static int buffers(const struct call *c, struct buf *b, struct iovec *iov,
 			return -1;
 		*total += iov[k].iov_len;
 	}
-	if (!w) {
-		unsigned char *p;
+	return n;
+}
 
-		buf_reset(b);
-		p = buf_reserve(b, *total ? *total : 1);
-		for (k = 0; k < n; k++) {
-			iov[k].iov_base = p;
-			p += iov[k].iov_len;
-		}
-		return n;
+/* a read: room in b for what goes to iov's n buffers */
+static void read_room(struct buf *b, struct iovec *iov, int n, size_t total)
+{
+	unsigned char *p;
+	int k;
+
+	buf_reset(b);
+	p = buf_reserve(b, total ? total : 1);
+	for (k = 0; k < n; k++) {
+		iov[k].iov_base = p;
+		p += iov[k].iov_len;
 	}
-	/* writes: the data spans of argument 1, non-empty elements only */
+}
+
+/* a write: the bytes read at entry (the input spans of argument 1, one
+ * per non-empty element) in place of the leader's buffers; false when
+ * they are not all there (a fault: the kernel's answer) */
+static bool write_data(const struct call *c, struct iovec *iov, int n)
+{
+	int k, i = 0;
+
 	for (k = 0; k < c->in.n; k++) {
 		const struct span *s = &c->in.s[k];
 
 		if (s->arg != 1 || (s->flags & SPAN_INLINE))
 			continue;
 		if (s->flags & SPAN_FAULT)
-			return -1;
+			return false;
 		while (i < n && !iov[i].iov_len)
 			i++;
 		if (i == n || iov[i].iov_len != s->len)
-			return -1;
+			return false;
 		iov[i++].iov_base = span_data(c, s);
 	}
 	while (i < n && !iov[i].iov_len)
 		i++;
-	return i == n ? n : -1;
+	return i == n;
 }
 
 /* can the leader's read buffers take the data? (read back and rewritten:
  * the set is stopped, so nothing else writes there meanwhile) */
-static bool writable(const struct call *c)
+static bool writable(const struct call *c, const struct iovec *iov, int n)
 {
 	static struct buf b;
-	struct iovec iov[MONIO_IOV];
-	int n = 1, k;
+	int k;
 
-	if (vectored(c->nr)) {
-		n = call_iov(c, 1, iov, MONIO_IOV);
-		if (n < 0)
-			return false;
-	} else {
-		iov[0].iov_base = (void *)(uintptr_t)c->arg[1];
-		iov[0].iov_len = c->arg[2];
-	}
 	for (k = 0; k < n; k++) {
 		uint64_t a = (uintptr_t)iov[k].iov_base;
 		size_t len = iov[k].iov_len;
@@ -262,22 +267,19 @@ static int leader_fd(struct lproc *p, const struct task *t, long fd)
 	return (int)syscall(SYS_pidfd_getfd, p->pidfd, (int)fd, 0);
 }
 
-static long run(const struct call *c, int fd, enum how how, struct iovec *iov,
-		int n)
+static long run(const struct call *c, int fd, enum how how, long off,
+		long flags, struct iovec *iov, int n)
 {
-	long off, flags, r;
-	bool w = writes(c->nr);
+	long r;
 
-	if (how == NOWAIT) {
-		position(c, &off, &flags);
-		r = syscall(w ? SYS_pwritev2 : SYS_preadv2, fd, iov, n, off, 0,
-			    flags | RWF_NOWAIT);
-	} else if (vectored(c->nr)) {
+	if (how == NOWAIT)
+		r = syscall(writes(c->nr) ? SYS_pwritev2 : SYS_preadv2, fd, iov,
+			    n, off, 0, flags | RWF_NOWAIT);
+	else if (vectored(c->nr))
 		r = syscall(c->nr, fd, iov, n, c->arg[3], c->arg[4], c->arg[5]);
-	} else {
+	else
 		r = syscall(c->nr, fd, iov[0].iov_base, iov[0].iov_len,
 			    c->arg[3]);
-	}
 	return r < 0 ? -errno : r;
 }
 
@@ -287,35 +289,33 @@ bool monio_run(struct taskset *s, long *ret)
 	struct task *lt = s->task[0];
 	struct call *c = &lt->call;
 	struct iovec iov[MONIO_IOV];
+	bool w = writes(c->nr);
 	size_t total;
 	enum how how;
 	long off, flags, r;
 	int fd, n;
 
-	if (!cfg.monitor_io || !s->row || !(s->row->flags & SCF_MONIO))
+	if (!cfg.monitor_io || !s->row || !(s->row->flags & SCF_MONIO) ||
+	    !position(c, &off, &flags))
 		return false;
-	position(c, &off, &flags);
-	if (off < -1 ||
-	    (off == -1 && c->nr != __NR_read && c->nr != __NR_write &&
-	     c->nr != __NR_readv && c->nr != __NR_writev &&
-	     c->nr != __NR_preadv2 && c->nr != __NR_pwritev2))
-		return false; /* EINVAL: the kernel's */
-	n = buffers(c, &b, iov, &total);
-	if (n < 0)
+	n = leader_buffers(c, iov, &total);
+	if (n < 0 || (w && !write_data(c, iov, n)))
 		return false;
 	fd = leader_fd(s->proc, lt, (long)(int)c->arg[0]);
 	if (fd < 0)
 		return false;
-	how = how_to_run(s->proc, fd, writes(c->nr), total);
-	if (how != LEADER && !writes(c->nr) && total && !writable(c))
+	how = how_to_run(s->proc, fd, w, total);
+	if (how != LEADER && !w && total && !writable(c, iov, n))
 		how = LEADER;
-	r = how == LEADER ? -EAGAIN : run(c, fd, how, iov, n);
+	if (!w)
+		read_room(&b, iov, n, total);
+	r = how == LEADER ? -EAGAIN : run(c, fd, how, off, flags, iov, n);
 	close(fd);
 	if (how == LEADER || (how == NOWAIT && !(flags & RWF_NOWAIT) &&
 			      (r == -EAGAIN || r == -EOPNOTSUPP)))
 		return false;
 	c->ret = r;
-	if (!writes(c->nr)) {
+	if (!w) {
 		call_outputs_given(c, r, b.p);
 		if (replicate_to(c, c))
 			bug(__FILE__, __LINE__,
