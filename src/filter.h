@@ -2,8 +2,9 @@
 #ifndef MVEE_FILTER_H
 #define MVEE_FILTER_H
 
-#include <seccomp.h>
+#include <linux/filter.h>
 
-scmp_filter_ctx filter_build(void);
+/* the filter as BPF, for seccomp(SECCOMP_SET_MODE_FILTER) */
+void filter_build(struct sock_fprog *prog);
 
 #endif

@@ -16,7 +16,9 @@
 #include <sys/personality.h>
 #include <sys/prctl.h>
 #include <sys/ptrace.h>
+#include <linux/seccomp.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #define PTRACE_OPTIONS                                                       \
@@ -144,8 +146,8 @@ static void check_randomisation(void)
 		    "--diversity disjoint needs address-space randomisation, which /proc/sys/kernel/randomize_va_space (0) turns off for everyone: set it to 2 (sysctl kernel.randomize_va_space=2), or run with --diversity none (no protection)");
 }
 
-static void child(int v, int syncfd, scmp_filter_ctx filter, const int *fds,
-		  int nfds)
+static void child(int v, int syncfd, const struct sock_fprog *filter,
+		  const int *fds, int nfds)
 {
 	char c;
 	int i;
@@ -164,7 +166,12 @@ static void child(int v, int syncfd, scmp_filter_ctx filter, const int *fds,
 	if (read(syncfd, &c, 1) != 1)
 		_exit(EXIT_STARTUP);
 	close(syncfd);
-	i = seccomp_load(filter);
+	/* with CAP_SYS_ADMIN the filter needs no no_new_privs, so setuid
+	 * programs keep working when mvee runs as root */
+	i = geteuid() && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) ? -errno : 0;
+	if (!i && syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER,
+			  cfg.notify ? notify_filter_flags() : 0, filter) < 0)
+		i = -errno;
 	if (i) {
 		if (v == 0)
 			fprintf(stderr,
@@ -185,13 +192,14 @@ static void child(int v, int syncfd, scmp_filter_ctx filter, const int *fds,
 void launch_variants(void)
 {
 	int fds[1024], nfds = inherited_fds(fds, 1024);
-	scmp_filter_ctx filter;
+	struct sock_fprog filter;
 	struct lproc *p;
 	struct taskset *s;
 	int v, i;
 
 	check_randomisation();
-	filter = filter_build();
+	notify_setup();
+	filter_build(&filter);
 	p = xcalloc(1, sizeof(*p));
 	p->pidfd = -1;
 	fdmap_init(&p->fds);
@@ -214,7 +222,7 @@ void launch_variants(void)
 			    strerror(errno));
 		if (pid == 0) {
 			close(sync[1]);
-			child(v, sync[0], filter, fds, nfds);
+			child(v, sync[0], &filter, fds, nfds);
 		}
 		close(sync[0]);
 		t = s->task[v];
@@ -233,5 +241,5 @@ void launch_variants(void)
 			die(EXIT_STARTUP, "cannot start variant %d", v);
 		close(sync[1]);
 	}
-	seccomp_release(filter);
+	free(filter.filter);
 }

@@ -20,6 +20,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/audit.h>
+#include <linux/seccomp.h>
 #include <sys/eventfd.h>
 #include <sys/mman.h>
 #include <sys/ptrace.h>
@@ -51,6 +53,21 @@ bool task_interrupted(const struct task *t)
 /* let t go on now */
 void task_continue(struct task *t, int exit_stop, int sig)
 {
+	if (t->notified) {
+		/* the fast path only lets a call run without an exit stop */
+		BUG_ON(exit_stop || sig);
+		t->state = TS_RUNNING;
+		t->resume_exit = false;
+		notify_continue(t);
+		return;
+	}
+	if (t->demoted) {
+		/* a demoted call (notify.c) that is to run restarts, and
+		 * notifies again: then it is let through */
+		t->demoted = false;
+		t->passthrough = arch_nr(&t->regs) >= 0;
+		t->restart_entry = t->passthrough && exit_stop;
+	}
 	t->resume_exit = exit_stop;
 	if (ptrace(exit_stop ? PTRACE_SYSCALL : PTRACE_CONT, t->tid, 0, sig) &&
 	    errno != ESRCH)
@@ -80,7 +97,12 @@ void task_set_arg(struct task *t, int i, uint64_t v)
 
 void task_store(struct task *t)
 {
-	int err = arch_store(t->tid, &t->regs);
+	int err;
+
+	/* registers of a notified task cannot change: the fast path
+	 * demotes every call that needs that (rendezvous) */
+	BUG_ON(t->notified);
+	err = arch_store(t->tid, &t->regs);
 
 	if (err && err != -ESRCH)
 		bug(__FILE__, __LINE__, "set registers of %d: %s", t->tid,
@@ -88,8 +110,14 @@ void task_store(struct task *t)
 }
 
 /* finish a call in task t as if it returned ret, and let it run */
-static void task_skip(struct task *t, long ret)
+void task_skip(struct task *t, long ret)
 {
+	if (t->notified) {
+		t->state = TS_RUNNING;
+		t->resume_exit = false;
+		notify_answer(t, ret);
+		return;
+	}
 	arch_set_skip(&t->regs, ret);
 	task_store(t);
 	t->state = TS_RUNNING;
@@ -339,10 +367,61 @@ static int deny_errno(const struct sc_row *r)
 	return ENOSYS;
 }
 
+/* Can the set's call be dispatched with its notified tasks left waiting
+ * in seccomp (notify.c)? Yes when each is only answered or let through:
+ * a call mvee answers or refuses, a read or write mvee ran itself (io),
+ * a call every variant runs with no exit stop and no register changed,
+ * Otherwise the notified tasks are demoted
+ * to ptrace stops, where the set meets again (false). */
+static int notified(const struct taskset *s)
+{
+	int v, n = 0;
+
+	for (v = 0; v < s->n; v++)
+		n += s->task[v]->notified;
+	return n;
+}
+
+static bool demote(struct taskset *s)
+{
+	int v;
+
+	for (v = 0; v < s->n; v++)
+		if (s->task[v]->notified)
+			notify_demote(s->task[v]);
+	return false;
+}
+
+static bool fast_path(struct taskset *s, bool io)
+{
+	const struct call *l = &leader_of(s)->call;
+	bool fast;
+
+	if (!notified(s))
+		return true;
+	switch (s->policy) {
+	case POL_MONITOR:
+	case POL_DENY:
+		fast = true;
+		break;
+	case POL_LEADER:
+		fast = io;
+		break;
+	default:
+		fast = !all_needs_exit(s->row) && !layout_changes(l) &&
+		       !placement_needed(l) && !row_has(s->row, A_PID) &&
+		       !(s->row->handler && s->row->handler->before) &&
+		       l->nr != __NR_exit_group;
+	}
+	return fast || demote(s);
+}
+
 static void rendezvous(struct taskset *s)
 {
 	struct task *lt = leader_of(s);
 	struct divergence d;
+	bool io;
+	long ret;
 	int v;
 
 	if (run_pure_alone(s))
@@ -376,26 +455,31 @@ static void rendezvous(struct taskset *s)
 	s->row = lt->call.row;
 	s->policy = policy_of(&lt->call);
 	s->placing = false;
+	/* (a thread's turn is kept at ptrace stops: sched.c) */
+	if (notified(s) && s->proc->sched.active) {
+		demote(s);
+		return;
+	}
+	io = s->policy == POL_LEADER && monio_run(s, &ret);
+	if (!fast_path(s, io))
+		return; /* demoted: the set meets again at ptrace stops */
 	history_push(s, &lt->call, s->policy);
 	switch (s->policy) {
-	case POL_DENY: {
-		long ret = -deny_errno(s->row);
+	case POL_DENY:
+		ret = -deny_errno(s->row);
+		trace_call(s, &lt->call, s->policy, ret, true);
+		history_ret(s, ret);
+		for (v = 0; v < s->n; v++)
+			task_skip(s->task[v], ret);
+		break;
+	case POL_MONITOR:
+		ret = emulate_call(s, &lt->call);
 
 		trace_call(s, &lt->call, s->policy, ret, true);
 		history_ret(s, ret);
 		for (v = 0; v < s->n; v++)
 			task_skip(s->task[v], ret);
 		break;
-	}
-	case POL_MONITOR: {
-		long ret = emulate_call(s, &lt->call);
-
-		trace_call(s, &lt->call, s->policy, ret, true);
-		history_ret(s, ret);
-		for (v = 0; v < s->n; v++)
-			task_skip(s->task[v], ret);
-		break;
-	}
 	case POL_ALL: {
 		bool need = all_needs_exit(s->row) || layout_changes(&lt->call);
 
@@ -425,10 +509,8 @@ static void rendezvous(struct taskset *s)
 		}
 		break;
 	}
-	case POL_LEADER: {
-		long ret;
-
-		if (monio_run(s, &ret)) {
+	case POL_LEADER:
+		if (io) {
 			monio_done(s, ret);
 			break;
 		}
@@ -437,7 +519,6 @@ static void rendezvous(struct taskset *s)
 		lt->state = TS_INCALL;
 		task_resume(lt, 1, 0);
 		break;
-	}
 	default:
 		bug(__FILE__, __LINE__, "bad policy %d", s->policy);
 	}
@@ -490,12 +571,8 @@ static void maybe_rendezvous(struct taskset *s)
 			/* the process is being ended in every variant (a
 			 * fatal signal is pending here too): a task that
 			 * stopped at a call since then goes on into it */
-			if (t->state == TS_ENTRY) {
-				arch_set_skip(&t->regs, -EINTR);
-				task_store(t);
-				t->state = TS_RUNNING;
-				task_resume(t, 0, 0);
-			}
+			if (t->state == TS_ENTRY)
+				task_skip(t, -EINTR);
 		}
 	}
 	if (!set_all_at_entry(s))
@@ -554,15 +631,15 @@ static void retry_deferred(void)
 			maybe_rendezvous(sets[i]);
 }
 
-void lockstep_entry(struct task *t)
+/* t stands at a call's entry, its registers in t->regs */
+static void entry(struct task *t)
 {
-	int err = arch_fetch(t->tid, &t->regs);
 	const struct sc_row *row;
 	unsigned flags;
 
-	if (err == -ESRCH)
-		return;
-	BUG_ON(err);
+	t->cancelled = false;
+	if (!t->exec_seen && arch_nr(&t->regs) == __NR_execve)
+		notify_grab(t);
 	if (t->state == TS_INJECTED || !t->exec_seen) {
 		/* mvee's own injected call, or the launcher's execve */
 		task_resume(t, t->state == TS_INJECTED, 0);
@@ -600,6 +677,90 @@ void lockstep_entry(struct task *t)
 	call_load(&t->call, t);
 	t->entry_regs = t->regs;
 	arrive(t);
+}
+
+void lockstep_entry(struct task *t)
+{
+	int err = arch_fetch(t->tid, &t->regs);
+
+	if (err == -ESRCH)
+		return;
+	BUG_ON(err);
+	entry(t);
+}
+
+/* A notification: t waits in seccomp at a call of a notify_row(). It
+ * takes part in the rendezvous as it is, with registers made of the
+ * notification's number, arguments and address; what cannot be done
+ * there is demoted to a ptrace stop first (notify.c). */
+void lockstep_notified(struct task *t, const struct seccomp_notif *n)
+{
+	static int debug = -1;
+
+	if (debug < 0)
+		debug = getenv("MVEE_DEBUG_EVENTS") != NULL;
+	if (debug)
+		fprintf(stderr,
+			"mvee-event: set %d v%d tid %d state %d notified %s%s\n",
+			t->set->id, t->variant, t->tid, t->state,
+			call_name(n->data.nr),
+			t->passthrough ? " (let through)" : "");
+	t->notified = true;
+	t->notif_id = n->id;
+	t->cancelled = false;
+	if (lockstep_passthrough(t, false))
+		return;
+	if (!t->exec_seen) {
+		notify_continue(t); /* the launcher, before its execve */
+		return;
+	}
+	if (t->state != TS_RUNNING || t->restarting ||
+	    n->data.arch != AUDIT_ARCH_X86_64) {
+		notify_demote(t);
+		return;
+	}
+	memset(&t->regs, 0, sizeof(t->regs));
+	arch_set_call(&t->regs, n->data.nr, (const uint64_t *)n->data.args);
+	arch_set_ret(&t->regs, -ENOSYS);
+	t->stop = STOP_ENTRY;
+	t->preempt = false;
+	sched_release(t);
+	call_load(&t->call, t);
+	t->entry_regs = t->regs;
+	arrive(t);
+}
+
+/* t stopped where a demoted call's notification was answered: the call
+ * did not run; it runs again if resumed as it stands */
+void lockstep_demoted(struct task *t)
+{
+	int err = arch_fetch(t->tid, &t->regs);
+
+	t->demoting = false;
+	if (err == -ESRCH)
+		return;
+	BUG_ON(err);
+	/* restart even after a signal handler: the call has not begun */
+	arch_set_ret(&t->regs, -ERESTARTNOINTR);
+	task_store(t);
+	t->demoted = true;
+	t->stop = STOP_ENTRY;
+	entry(t);
+}
+
+/* t arrived at the call mvee let through after its demotion (a
+ * notification, or a seccomp stop when mvee changed the call): it runs.
+ * False when t is not in that case. */
+bool lockstep_passthrough(struct task *t, bool at_seccomp_stop)
+{
+	if (!t->passthrough)
+		return false;
+	t->passthrough = false;
+	if (at_seccomp_stop)
+		task_continue(t, t->resume_exit, 0);
+	else
+		notify_continue(t);
+	return true;
 }
 
 /* a field of /proc/LEADER/fdinfo/FD ("pos:", "flags:"), or -1 */
@@ -1279,6 +1440,58 @@ static bool signal_interrupts(struct task *t, int sig)
 	return false;
 }
 
+/* A signal stop of a task on the fast path's account (notify.c); true
+ * when handled. A call of a notify_row() that the signal cancelled while
+ * it waited for mvee to read it has not begun: it begins again after the
+ * handler (a handler without SA_RESTART must not make it fail with
+ * EINTR). The kernel shows that as it shows a call interrupted while it
+ * ran: ERESTARTSYS. Of the notify rows only reads and writes can block,
+ * and those mvee lets run without an exit stop are on files the
+ * variants opened themselves (regular files, directories), which do not
+ * wait interruptibly; so ERESTARTSYS there means cancelled, unless mvee
+ * saw the call interrupted at its exit stop (t->restarting). A demoted call mvee let run, not yet restarted, runs after a
+ * signal that runs no handler; after a handler it is a new call, the way
+ * an interrupted call that restarts after a handler is. */
+static bool notify_signal(struct task *t, int sig, const siginfo_t *si)
+{
+	long nr = arch_nr(&t->regs);
+	int deliver;
+
+	if (t->passthrough) {
+		deliver = signals_arrived(t, sig, si);
+		if (!deliver || !t->proc->sig[deliver].caught) {
+			task_resume(t, t->restart_entry, deliver);
+			return true;
+		}
+		/* as if interrupted inside the call (lockstep_exit) */
+		t->passthrough = false;
+		t->restarting = true;
+		t->restart_exit = t->restart_entry;
+		t->restart_entry = false;
+		t->state = TS_RUNNING;
+		if (!signal_interrupts(t, deliver))
+			task_resume(t, 0, deliver);
+		return true;
+	}
+	/* A second signal before the call began again finds it marked so,
+	 * unless a handler ran for the first: then the kernel has set the
+	 * call up to run again already, and this one comes between calls. */
+	if (t->cancelled && arch_ret(&t->regs) != -ERESTARTNOINTR)
+		t->cancelled = false;
+	if (!t->cancelled && (!cfg.notify || t->restarting || nr < 0 ||
+			      arch_ret(&t->regs) != -ERESTARTSYS ||
+			      !notify_row(systable_row(nr))))
+		return false;
+	t->cancelled = true;
+	/* the signal came between two calls, not inside one */
+	arch_set_ret(&t->regs, -ENOSYS);
+	deliver = signals_arrived(t, sig, si);
+	arch_set_ret(&t->regs, -ERESTARTNOINTR);
+	task_store(t);
+	task_resume(t, 0, deliver);
+	return true;
+}
+
 void lockstep_signal(struct task *t, int sig, const siginfo_t *si)
 {
 	int err = arch_fetch(t->tid, &t->regs);
@@ -1300,6 +1513,8 @@ void lockstep_signal(struct task *t, int sig, const siginfo_t *si)
 		arrive(t);
 		return;
 	}
+	if (notify_signal(t, sig, si))
+		return;
 	deliver = signals_arrived(t, sig, si);
 	if (!signal_interrupts(t, deliver))
 		task_resume(t, 0, deliver);

@@ -38,6 +38,8 @@ static void usage(FILE *f)
 		"                                before sleeping (default %d, 0: never poll)\n"
 		"      --no-monitor-io           the leader variant runs its reads and writes\n"
 		"                                itself (default: mvee runs them for it)\n"
+		"      --no-notify               stop every call with ptrace (default: the\n"
+		"                                cheap ones reach mvee as seccomp notifications)\n"
 		"  -h, --help                    this text\n"
 		"  -V, --version                 version\n"
 		"\n"
@@ -85,6 +87,7 @@ static void parse(int argc, char **argv)
 		OPT_TIMEOUT,
 		OPT_POLL,
 		OPT_NO_MONITOR_IO,
+		OPT_NO_NOTIFY,
 	};
 	static const struct option opts[] = {
 		{ "variants", required_argument, NULL, 'n' },
@@ -98,6 +101,7 @@ static void parse(int argc, char **argv)
 		{ "rendezvous-timeout", required_argument, NULL, OPT_TIMEOUT },
 		{ "poll-us", required_argument, NULL, OPT_POLL },
 		{ "no-monitor-io", no_argument, NULL, OPT_NO_MONITOR_IO },
+		{ "no-notify", no_argument, NULL, OPT_NO_NOTIFY },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -153,6 +157,9 @@ static void parse(int argc, char **argv)
 		case OPT_NO_MONITOR_IO:
 			cfg.monitor_io = false;
 			break;
+		case OPT_NO_NOTIFY:
+			cfg.notify = false;
+			break;
 		case OPT_DIVEXIT:
 			cfg.divergence_exit = (int)number(
 				"--divergence-exit-code", optarg, 1, 255);
@@ -188,12 +195,27 @@ static void parse(int argc, char **argv)
 	split_setup();
 }
 
+/* did a variant's task send it? (then to a process group mvee is in:
+ * the variants got it themselves) */
+static bool from_variant(pid_t pid)
+{
+	int i, v;
+
+	for (i = 0; i < nsets; i++)
+		for (v = 0; v < sets[i]->n; v++)
+			if (sets[i]->task[v]->tid == pid ||
+			    sets[i]->proc->pid[v] == pid)
+				return true;
+	return false;
+}
+
 /* SIGINT, SIGTERM, SIGHUP... sent to mvee itself (kill, not the terminal,
  * which signals the variants directly) go to the program's leader */
 static void forward(int sig, siginfo_t *si, void *ctx)
 {
 	(void)ctx;
-	if (si->si_code <= 0 && nsets && sets[0]->proc->pid[0] > 0)
+	if (si->si_code <= 0 && nsets && sets[0]->proc->pid[0] > 0 &&
+	    !from_variant(si->si_pid))
 		kill(sets[0]->proc->pid[0], sig);
 }
 

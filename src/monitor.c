@@ -1,10 +1,13 @@
 /* monitor.c - the event loop: waitpid(__WALL) turns each wait status into
- * one classified event, which is dispatched to the task it belongs to.
+ * one classified event, which is dispatched to the task it belongs to;
+ * with the fast path on, so does each seccomp notification (notify.c).
  * Also owns the registry of task sets and the two ways a run ends early
  * (divergence, monitor failure): kill every variant, then exit. */
 #include "monitor.h"
 
 #include <errno.h>
+#include <linux/seccomp.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +22,7 @@ struct config cfg = {
 	.divergence_exit = EXIT_DIVERGENCE,
 	.poll_us = POLL_US_DEFAULT,
 	.monitor_io = true,
+	.notify = true,
 };
 
 struct taskset *sets[MAX_SETS];
@@ -159,9 +163,16 @@ static void dispatch(struct task *t, int st)
 	t->preempt = false;
 	switch (classify(st)) {
 	case EV_ENTRY:
-		lockstep_entry(t);
+		if (!lockstep_passthrough(t, true))
+			lockstep_entry(t);
 		break;
 	case EV_EXIT:
+		if (t->restart_entry) {
+			/* the entry of a demoted call restarting (notify.c) */
+			t->restart_entry = false;
+			task_continue(t, 1, 0);
+			break;
+		}
 		lockstep_exit(t);
 		break;
 	case EV_EXEC:
@@ -180,6 +191,11 @@ static void dispatch(struct task *t, int st)
 	case EV_GROUP_STOP:
 		if (t->fresh) {
 			tasks_first_stop(t);
+			break;
+		}
+		if (WSTOPSIG(st) == SIGTRAP && t->demoting) {
+			t->interrupt_sent = false;
+			lockstep_demoted(t);
 			break;
 		}
 		if (WSTOPSIG(st) == SIGTRAP) {
@@ -288,45 +304,113 @@ static void on_tick(void)
 		lockstep_timeouts(now);
 }
 
-/* The next wait status. A task that stops while the monitor sleeps in
- * waitpid must wake it, and a sleeping virtual CPU takes tens of
- * microseconds to wake (docs/PERFORMANCE.md): while stops come densely
- * (the last wait was short), the monitor polls for up to --poll-us first.
- * After a long wait (a program computing, or blocked) it sleeps at once,
- * so a CPU-bound program does not share its CPUs with a spinning monitor. */
-static pid_t next_status(int *st)
+/* A wait status (returns the pid), or with the fast path a notification
+ * (*notif set; returns the task's tid); 0 when nothing is there yet. */
+static pid_t poll_once(int *st, struct seccomp_notif *n, bool *notif)
+{
+	struct pollfd p[MAX_VARIANTS];
+	pid_t pid = waitpid(-1, st, __WALL | WNOHANG);
+	int i, k;
+
+	if (pid || !cfg.notify)
+		return pid;
+	notify_pollfds(p, &k);
+	if (k && poll(p, (nfds_t)k, 0) > 0)
+		for (i = 0; i < k; i++)
+			if (p[i].revents && notify_recv(&p[i], n)) {
+				*notif = true;
+				return (pid_t)n->pid;
+			}
+	return 0;
+}
+
+/* Sleep until a wait status or a notification may be there: SIGCHLD
+ * (blocked otherwise, unblocked only here) or a listener wakes it. */
+static void sleep_for_event(const sigset_t *unblocked)
+{
+	struct pollfd p[MAX_VARIANTS];
+	int k;
+
+	notify_pollfds(p, &k);
+	ppoll(p, (nfds_t)k, NULL, unblocked);
+}
+
+static void on_sigchld(int sig)
+{
+	(void)sig;
+}
+
+/* The next event. A task that stops while the monitor sleeps must wake
+ * it, and a sleeping virtual CPU takes tens of microseconds to wake
+ * (docs/PERFORMANCE.md): while events come densely (the last wait was
+ * short), the monitor polls for up to --poll-us first. After a long wait
+ * (a program computing, or blocked) it sleeps at once, so a CPU-bound
+ * program does not share its CPUs with a spinning monitor. Nor does it
+ * poll after a notification: the listener wakes the next notifying task
+ * on mvee's CPU, where a polling mvee would only keep it waiting. */
+static pid_t next_event(int *st, struct seccomp_notif *n, bool *notif)
 {
 	static uint64_t last_wait;
+	static sigset_t unblocked;
+	static bool masked, last_notif;
 	uint64_t budget = (uint64_t)cfg.poll_us * 1000, t0 = now_ns(), t;
 	pid_t pid;
 
-	if (budget && last_wait <= 2 * budget) {
+	*notif = false;
+	if (cfg.notify && !masked) {
+		struct sigaction sa;
+		sigset_t chld;
+
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_handler = on_sigchld;
+		sigaction(SIGCHLD, &sa, NULL);
+		sigemptyset(&chld);
+		sigaddset(&chld, SIGCHLD);
+		sigprocmask(SIG_BLOCK, &chld, &unblocked);
+		sigdelset(&unblocked, SIGCHLD);
+		masked = true;
+	}
+	if (budget && last_wait <= 2 * budget && !last_notif) {
 		do {
-			pid = waitpid(-1, st, __WALL | WNOHANG);
+			pid = poll_once(st, n, notif);
 			t = now_ns();
 			if (pid) {
 				last_wait = t - t0;
+				last_notif = *notif;
 				return pid;
 			}
 		} while (t - t0 < budget);
 	}
-	pid = waitpid(-1, st, __WALL);
+	if (!cfg.notify) {
+		pid = waitpid(-1, st, __WALL);
+	} else {
+		while (!(pid = poll_once(st, n, notif)) && !tick_due)
+			sleep_for_event(&unblocked);
+		if (!pid) {
+			errno = EINTR;
+			pid = -1;
+		}
+	}
 	last_wait = now_ns() - t0;
+	last_notif = *notif;
 	return pid;
 }
 
 int monitor_run(void)
 {
+	struct seccomp_notif n;
+	bool notif;
 	int st;
 
 	timer_start();
+	tsc_off_in_mvee();
 	while (live_tasks() > 0) {
 		pid_t pid;
 		struct task *t;
 
 		if (tick_due)
 			on_tick();
-		pid = next_status(&st);
+		pid = next_event(&st, &n, &notif);
 		if (pid < 0) {
 			if (errno == EINTR) {
 				if (tick_due)
@@ -342,6 +426,14 @@ int monitor_run(void)
 			dumped = false;
 		}
 		t = monitor_find(pid);
+		if (notif) {
+			if (!t)
+				bug(__FILE__, __LINE__,
+				    "a notification from unknown task %d",
+				    (int)pid);
+			lockstep_notified(t, &n);
+			continue;
+		}
 		if (!t) {
 			/* a new task, before its creator's clone event */
 			tasks_early_stop(pid, st);

@@ -48,6 +48,7 @@ struct config {
 	double rendezvous_timeout;
 	int poll_us; /* --poll-us: polling for the next stop before sleeping */
 	bool monitor_io; /* the monitor runs the leader's reads and writes */
+	bool notify; /* the fast path: seccomp user notifications (notify.c) */
 };
 #define POLL_US_DEFAULT 50
 extern struct config cfg;
@@ -76,6 +77,8 @@ struct spanlist {
 };
 
 struct task;
+struct pollfd;
+struct seccomp_notif;
 
 /* one variant's call at a stop */
 struct call {
@@ -150,6 +153,14 @@ struct task {
 	bool forceable; /* a follower in a futex wait mvee may end */
 	bool unsync_exit; /* ...and now at its exit stop */
 	bool clock_alone; /* the leader reading a clock alone (clocks.c) */
+	/* notify.c: at a notified call (not stopped: waiting in seccomp) */
+	bool notified;
+	uint64_t notif_id;
+	bool demoting; /* interrupted to become stopped, the stop not seen */
+	bool demoted; /* at that stop, which is its call's entry stop */
+	bool passthrough; /* its call restarts and runs: let it through */
+	bool restart_entry; /* ...first a syscall-entry stop (for an exit) */
+	bool cancelled; /* a signal cancelled its call before mvee read it */
 };
 
 /* sched.c: the turn of a multi-threaded process in each variant */
@@ -295,8 +306,12 @@ void lockstep_signal(struct task *t, int sig, const siginfo_t *si);
 void lockstep_death(struct task *t, int wstatus);
 void lockstep_exec(struct task *t);
 void lockstep_timeouts(uint64_t now);
+void lockstep_notified(struct task *t, const struct seccomp_notif *n);
+void lockstep_demoted(struct task *t);
+bool lockstep_passthrough(struct task *t, bool at_seccomp_stop);
 void task_resume(struct task *t, int exit_stop, int sig);
 void task_continue(struct task *t, int exit_stop, int sig);
+void task_skip(struct task *t, long ret);
 bool ret_is_restart(long ret);
 void task_store(struct task *t);
 void task_set_arg(struct task *t, int i, uint64_t v);
@@ -364,6 +379,16 @@ bool clocks_replay(struct lproc *p, const struct call *c, long *ret);
 bool monio_run(struct taskset *s, long *ret);
 void monio_forget(struct lproc *p);
 
+/* notify.c */
+unsigned notify_filter_flags(void);
+void notify_setup(void);
+void notify_grab(struct task *t);
+void notify_pollfds(struct pollfd *p, int *nfds);
+bool notify_recv(const struct pollfd *p, struct seccomp_notif *n);
+void notify_answer(struct task *t, long ret);
+void notify_continue(struct task *t);
+void notify_demote(struct task *t);
+
 /* policy.c */
 int policy_of(struct call *c);
 pid_t pid_to_variant(int v, long leader_pid);
@@ -375,6 +400,7 @@ bool pid_arg_is_pid(const struct call *c, int i);
 long emulate_call(struct taskset *s, const struct call *c);
 long prctl_emulate(struct taskset *s, const struct call *c);
 uint64_t emulate_tsc(void);
+void tsc_off_in_mvee(void);
 
 /* exec.c */
 void exec_hide_vdso(struct task *t);

@@ -149,6 +149,15 @@ enum sc_policy policy_open(const struct call *c)
 	return POL_LEADER; /* ttys, devices, FIFOs, sockets */
 }
 
+/* kill(0 or -pgrp or -1): a signal to a process group, or to everyone,
+ * reaches every variant (they share mvee's group), so the leader alone
+ * sends it; the followers get the leader's copy like any signal it sends
+ * them (signals.c). A pid names one process: each variant signals its own. */
+enum sc_policy policy_kill(const struct call *c)
+{
+	return (int)c->arg[0] <= 0 ? POL_LEADER : POL_ALL;
+}
+
 enum sc_policy policy_readlink(const struct call *c)
 {
 	char own[32];

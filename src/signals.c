@@ -134,10 +134,7 @@ static void deliver_now(struct taskset *s, int sig, const siginfo_t *si,
 		} else if (fatal &&
 			   (f->state == TS_HELD || f->state == TS_ENTRY)) {
 			/* a fatal signal: the call never runs */
-			arch_set_skip(&f->regs, -EINTR);
-			task_store(f);
-			f->state = TS_RUNNING;
-			task_resume(f, 0, 0);
+			task_skip(f, -EINTR);
 		}
 	}
 }

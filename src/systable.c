@@ -168,7 +168,7 @@ const struct sc_row systable[SC_MAX_NR] = {
 	ROW(execve, POL_ALL, RET_INT, SCF_EXEC, STR, STRV, STRV),
 	ROW(exit, POL_ALL, RET_NORETURN, 0, INT),
 	ROW(wait4, POL_ALL, RET_PID, SCF_BLOCKS, PID, OUT(SZC(4)), FLAGS, OUT(SZC(144))),
-	ROW(kill, POL_ALL, RET_INT, 0, PID, SIG),
+	ROWD(kill, policy_kill, RET_INT, 0, PID, SIG),
 	ROW(uname, POL_ALL, RET_INT, 0, OUT(SZC(390))),
 	ROW(semget, POL_LEADER, RET_INT, 0, INT, INT, FLAGS),
 	/* struct sembuf is 6 bytes */

@@ -191,6 +191,10 @@ enum sc_policy policy_open(const struct call *c); /* open, openat, openat2,
 			opened by all, everything else by the leader */
 enum sc_policy policy_at(const struct call *c);
 enum sc_policy policy_readlink(const struct call *c);
+enum sc_policy policy_kill(const struct call *c); /* a group or everyone:
+			the leader's, one process: by all */
+/* the rows that reach mvee as seccomp notifications (notify.c) */
+bool notify_row(const struct sc_row *r);
 /* a call of an SCF_LOCAL row whose arguments keep it inside the variant */
 bool call_is_local(long nr, const uint64_t arg[6]); /* readlink(at) of
 			/proc/self/...: the leader's view, else by all */ /* *at calls taking

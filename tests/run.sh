@@ -585,6 +585,12 @@ for src in "$ROOT"/tests/progs/*.c; do
 	segv)
 		add case_same prog/segv "${P}segv\" \"\$S\"" -b progs/segv -x 139
 		;;
+	pgrp_signal)
+		# kill(0, ...) reaches the whole group: a session of its own
+		add case_same prog/pgrp_signal \
+			'set --; [ -n "$RUN_N" ] && set -- "$MVEE" $MVEE_FLAGS -n "$RUN_N" --; exec setsid -w "$@" "$B/progs/pgrp_signal" "$S" own-session' \
+			-b progs/pgrp_signal -x 0
+		;;
 	*)
 		add case_same "prog/$prog" "${P}$prog\" \"\$S\"" -b "progs/$prog" -x 0
 		;;

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "monitor.h"
 #include "systable.h"
 
 #define HEADER "/usr/include/x86_64-linux-gnu/asm/unistd_64.h"
@@ -376,7 +377,8 @@ static void test_policies(void **state)
 			if (r->decide != policy_by_fd &&
 			    r->decide != policy_open &&
 			    r->decide != policy_at &&
-			    r->decide != policy_readlink)
+			    r->decide != policy_readlink &&
+			    r->decide != policy_kill)
 				fail_msg("%s: unknown decision function",
 					 r->name);
 			if (r->handler)
@@ -412,8 +414,10 @@ static void test_policies(void **state)
 					"%s: policy_open needs flags after the path",
 					r->name);
 		}
-		/* pid arguments are translated for every variant */
-		if (row_has_kind(r, A_PID) && r->policy != POL_ALL)
+		/* pid arguments are translated for every variant; kill of a
+		 * group (pid <= 0: nothing to translate) is the leader's */
+		if (row_has_kind(r, A_PID) && r->policy != POL_ALL &&
+		    r->decide != policy_kill)
 			fail_msg("%s: a PID row must be POL_ALL", r->name);
 	}
 	assert_ptr_equal(must_row("open")->decide, policy_open);
@@ -871,6 +875,60 @@ static void test_dispatch_flags(void **state)
 	assert_ptr_equal(must_row("waitid")->handler, &handler_waitid);
 }
 
+/* the fast path (notify.c): the rows that reach mvee as notifications
+ * need nothing but an answer or a go-ahead */
+static void test_notify_rows(void **state)
+{
+	static const char *const fast[] = { "read",   "write",	 "pwritev2",
+					    "getpid", "getppid", "gettid",
+					    "uname",  "getcwd",	 "mprotect",
+					    "brk",    "munmap",	 "rt_sigprocmask" };
+	static const char *const slow[] = {
+		"clone",   "clone3", "execve",	  "exit_group", "mmap",
+		"openat",  "close",  "pipe2",	  "socketpair", "kill",
+		"wait4",   "ioctl",  "fcntl",	  "futex",	"clock_gettime",
+		"madvise", "pause",  "nanosleep", "fstat",	"rt_sigaction",
+		"prctl",   "restart_syscall"
+	};
+	long nr;
+	size_t i;
+	int n = 0;
+
+	(void)state;
+	for (i = 0; i < sizeof(fast) / sizeof(fast[0]); i++)
+		if (!notify_row(must_row(fast[i])))
+			fail_msg("%s should notify", fast[i]);
+	for (i = 0; i < sizeof(slow) / sizeof(slow[0]); i++)
+		if (notify_row(must_row(slow[i])))
+			fail_msg("%s should stop with ptrace", slow[i]);
+	assert_false(notify_row(NULL));
+	for (nr = 0; nr < SC_MAX_NR; nr++) {
+		const struct sc_row *r = systable_row(nr);
+
+		if (!r || !notify_row(r))
+			continue;
+		n++;
+		/* no handler, no exit-stop results, nothing mvee must see
+		 * return */
+		assert_null(r->handler);
+		if (r->ret == RET_FD || r->ret == RET_PID)
+			assert_int_equal(r->policy, POL_MONITOR);
+		assert_int_not_equal(r->ret, RET_NORETURN);
+		assert_false(row_has(r, A_FDPAIR));
+		assert_false(r->flags & (SCF_LEADER_FD | SCF_FDTABLE |
+					 SCF_EXEC | SCF_PLACE | SCF_UNSYNC |
+					 SCF_PURE | SCF_SIGWAIT | SCF_LOCAL |
+					 SCF_TMPNAME));
+		if (!(r->flags & SCF_MONIO)) {
+			assert_null(r->decide);
+			assert_false(r->flags & SCF_BLOCKS);
+			assert_true(r->policy == POL_ALL ||
+				    r->policy == POL_MONITOR);
+		}
+	}
+	assert_true(n >= 50);
+}
+
 static void test_spot_policies(void **state)
 {
 	static const char *const all[] = { "brk",
@@ -892,7 +950,6 @@ static void test_spot_policies(void **state)
 					   "lstat",
 					   "getuid",
 					   "uname",
-					   "kill",
 					   "tgkill",
 					   "wait4",
 					   "memfd_create",
@@ -970,6 +1027,19 @@ static void test_spot_policies(void **state)
 	assert_true(must_row("rt_sigreturn")->flags & SCF_NOCMP);
 	assert_int_equal(must_row("kill")->arg[0].kind, A_PID);
 	assert_int_equal(must_row("kill")->arg[1].kind, A_SIG);
+	/* kill: one process by all, a group or everyone by the leader */
+	{
+		struct call c = { .nr = __NR_kill, .arg = { 1234, 10 } };
+
+		assert_ptr_equal(must_row("kill")->decide, policy_kill);
+		assert_int_equal(policy_kill(&c), POL_ALL);
+		c.arg[0] = 0;
+		assert_int_equal(policy_kill(&c), POL_LEADER);
+		c.arg[0] = (uint64_t)-1234;
+		assert_int_equal(policy_kill(&c), POL_LEADER);
+		c.arg[0] = (uint64_t)-1;
+		assert_int_equal(policy_kill(&c), POL_LEADER);
+	}
 }
 
 static void test_lookup(void **state)
@@ -1004,6 +1074,7 @@ int main(void)
 		cmocka_unit_test(test_pointer_structs),
 		cmocka_unit_test(test_sizes),
 		cmocka_unit_test(test_dispatch_flags),
+		cmocka_unit_test(test_notify_rows),
 		cmocka_unit_test(test_spot_policies),
 		cmocka_unit_test(test_lookup),
 	};
