@@ -426,7 +426,7 @@ static void rendezvous(struct taskset *s)
 
 	if (run_pure_alone(s))
 		return;
-	s->t_rendezvous = now_ns();
+	s->t_rendezvous = event_ns;
 	s->wait_ns = s->t_first ? s->t_rendezvous - s->t_first : 0;
 	s->t_first = 0;
 	for (v = 0; v < s->n; v++)
@@ -591,7 +591,7 @@ static void arrive(struct task *t)
 {
 	t->state = TS_ENTRY;
 	if (!t->set->t_first)
-		t->set->t_first = now_ns();
+		t->set->t_first = event_ns;
 	maybe_rendezvous(t->set);
 }
 
@@ -708,6 +708,7 @@ void lockstep_notified(struct task *t, const struct seccomp_notif *n)
 	t->notified = true;
 	t->notif_id = n->id;
 	t->cancelled = false;
+	notify_placement(t);
 	if (lockstep_passthrough(t, false))
 		return;
 	if (!t->exec_seen) {

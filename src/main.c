@@ -195,27 +195,15 @@ static void parse(int argc, char **argv)
 	split_setup();
 }
 
-/* did a variant's task send it? (then to a process group mvee is in:
- * the variants got it themselves) */
-static bool from_variant(pid_t pid)
-{
-	int i, v;
-
-	for (i = 0; i < nsets; i++)
-		for (v = 0; v < sets[i]->n; v++)
-			if (sets[i]->task[v]->tid == pid ||
-			    sets[i]->proc->pid[v] == pid)
-				return true;
-	return false;
-}
-
 /* SIGINT, SIGTERM, SIGHUP... sent to mvee itself (kill, not the terminal,
- * which signals the variants directly) go to the program's leader */
+ * which signals the variants directly) go to the program's leader; not
+ * one a variant's task sent to a process group mvee shares with it (the
+ * variants got it themselves) */
 static void forward(int sig, siginfo_t *si, void *ctx)
 {
 	(void)ctx;
 	if (si->si_code <= 0 && nsets && sets[0]->proc->pid[0] > 0 &&
-	    !from_variant(si->si_pid))
+	    !pid_is_live(si->si_pid))
 		kill(sets[0]->proc->pid[0], sig);
 }
 

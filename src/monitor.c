@@ -27,6 +27,7 @@ struct config cfg = {
 
 struct taskset *sets[MAX_SETS];
 int nsets;
+uint64_t event_ns;
 
 enum event {
 	EV_ENTRY, /* seccomp stop at a call's entry */
@@ -353,7 +354,8 @@ static pid_t next_event(int *st, struct seccomp_notif *n, bool *notif)
 	static uint64_t last_wait;
 	static sigset_t unblocked;
 	static bool masked, last_notif;
-	uint64_t budget = (uint64_t)cfg.poll_us * 1000, t0 = now_ns(), t;
+	/* (from the last event on: its handling counts as waiting) */
+	uint64_t budget = (uint64_t)cfg.poll_us * 1000, t0 = event_ns, t;
 	pid_t pid;
 
 	*notif = false;
@@ -375,6 +377,7 @@ static pid_t next_event(int *st, struct seccomp_notif *n, bool *notif)
 			pid = poll_once(st, n, notif);
 			t = now_ns();
 			if (pid) {
+				event_ns = t;
 				last_wait = t - t0;
 				last_notif = *notif;
 				return pid;
@@ -391,7 +394,8 @@ static pid_t next_event(int *st, struct seccomp_notif *n, bool *notif)
 			pid = -1;
 		}
 	}
-	last_wait = now_ns() - t0;
+	event_ns = now_ns();
+	last_wait = event_ns - t0;
 	last_notif = *notif;
 	return pid;
 }

@@ -161,6 +161,7 @@ struct task {
 	bool passthrough; /* its call restarts and runs: let it through */
 	bool restart_entry; /* ...first a syscall-entry stop (for an exit) */
 	bool cancelled; /* a signal cancelled its call before mvee read it */
+	uint64_t answered_ns; /* when mvee last answered its notification */
 };
 
 /* sched.c: the turn of a multi-threaded process in each variant */
@@ -281,6 +282,7 @@ struct divergence {
 /* monitor.c */
 extern struct taskset *sets[];
 extern int nsets;
+extern uint64_t event_ns; /* when the event being handled came (now_ns) */
 void monitor_kill_all(void);
 struct task *monitor_find(pid_t tid);
 bool monitor_signal_pending(pid_t tid, int sig);
@@ -383,6 +385,7 @@ void monio_forget(struct lproc *p);
 unsigned notify_filter_flags(void);
 void notify_setup(void);
 void notify_grab(struct task *t);
+void notify_placement(const struct task *t);
 void notify_pollfds(struct pollfd *p, int *nfds);
 bool notify_recv(const struct pollfd *p, struct seccomp_notif *n);
 void notify_answer(struct task *t, long ret);
@@ -394,6 +397,7 @@ int policy_of(struct call *c);
 pid_t pid_to_variant(int v, long leader_pid);
 long pid_to_leader(int v, long pid);
 bool pid_is_ours(long pid);
+bool pid_is_live(long pid); /* a live task or process of a variant */
 bool pid_arg_is_pid(const struct call *c, int i);
 
 /* emulate.c: POL_MONITOR calls and rdtsc */

@@ -57,6 +57,7 @@
 
 /* each variant's listener (its processes share it), -1 until grabbed */
 static int listener[MAX_VARIANTS];
+static bool sync_on[MAX_VARIANTS];
 
 bool notify_row(const struct sc_row *r)
 {
@@ -163,9 +164,30 @@ void notify_grab(struct task *t)
 		    "variant %d's seccomp listener cannot be taken: %s",
 		    t->variant, strerror(errno));
 	fcntl(listener[t->variant], F_SETFD, FD_CLOEXEC);
-	/* the woken side runs on the waker's CPU: a task and mvee hand
-	 * over on one CPU instead of waking each other across two */
-	ioctl(listener[t->variant], SECCOMP_IOCTL_NOTIF_SET_FLAGS, flags);
+	sync_on[t->variant] = !ioctl(listener[t->variant],
+				     SECCOMP_IOCTL_NOTIF_SET_FLAGS, flags);
+}
+
+/* Placement. With SYNC_WAKE_UP a task that mvee answers runs on mvee's
+ * CPU, and mvee on the CPU of a task that notifies: hand-overs without
+ * waking another CPU, which on a virtual machine costs tens of
+ * microseconds a time. But then the variants share mvee's CPU, and
+ * variants that compute between their calls would compute on one CPU
+ * (gzip took twice its time). So the flag is on for a variant only while
+ * its calls come densely: when a task notifies more than DENSE_NS after
+ * mvee answered it, the flag goes off and the scheduler places the
+ * variant's tasks; when one notifies sooner, it goes on again. */
+#define DENSE_NS 100000
+
+void notify_placement(const struct task *t)
+{
+	bool dense = event_ns - t->answered_ns < DENSE_NS;
+	__u64 flags = dense ? SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP : 0;
+
+	if (!t->answered_ns || sync_on[t->variant] == dense)
+		return;
+	if (!ioctl(listener[t->variant], SECCOMP_IOCTL_NOTIF_SET_FLAGS, flags))
+		sync_on[t->variant] = dense;
 }
 
 /* the listeners to wait on; *nfds of them */
@@ -216,6 +238,7 @@ static void send(struct task *t, long val, int error, unsigned flags)
 
 	BUG_ON(!t->notified);
 	t->notified = false;
+	t->answered_ns = event_ns;
 	/* ENOENT: the task was killed meanwhile (its death is reported) */
 	if (ioctl(listener[t->variant], SECCOMP_IOCTL_NOTIF_SEND, &r) &&
 	    errno != ENOENT)

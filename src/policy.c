@@ -203,7 +203,7 @@ bool call_is_local(long nr, const uint64_t arg[6])
 
 /* a task of the program, alive or ended (a zombie still to be waited
  * for is the program's) */
-bool pid_is_ours(long pid)
+bool pid_is_live(long pid)
 {
 	int i, v;
 
@@ -212,6 +212,15 @@ bool pid_is_ours(long pid)
 			if (sets[i]->task[v]->tid == pid ||
 			    sets[i]->proc->pid[v] == pid)
 				return true;
+	return false;
+}
+
+bool pid_is_ours(long pid)
+{
+	int v;
+
+	if (pid_is_live(pid))
+		return true;
 	for (v = 0; v < cfg.nvariants; v++)
 		if (tasks_dead_pid(v, v, (pid_t)pid))
 			return true;
