@@ -2,8 +2,8 @@
  * leader's values so that the variants impersonate one process, and the
  * value an emulated rdtsc/rdtscp returns.
  *
- * Also mvee's own rdtsc, which is off (PR_TSC_SIGSEGV) like the
- * variants': a CPU switching between a task that may read the TSC and
+ * Also mvee's own rdtsc, which with the fast path (notify.c) is off
+ * (PR_TSC_SIGSEGV) like the variants': a CPU switching between a task that may read the TSC and
  * one that may not rewrites CR4, which in a virtual machine is an exit to
  * the hypervisor, and mvee and a variant hand over the CPU to each other
  * at every call (docs/PERFORMANCE.md). mvee reads the TSC only for an
@@ -43,6 +43,8 @@ uint64_t emulate_tsc(void)
 {
 	uint64_t tsc;
 
+	if (!clock_by_syscall)
+		return __rdtsc(); /* mvee's TSC is on */
 	prctl(PR_SET_TSC, PR_TSC_ENABLE, 0, 0, 0);
 	tsc = __rdtsc();
 	prctl(PR_SET_TSC, PR_TSC_SIGSEGV, 0, 0, 0);
@@ -86,5 +88,6 @@ void tsc_off_in_mvee(void)
 	sa.sa_sigaction = on_segv;
 	sa.sa_flags = SA_SIGINFO | SA_NODEFER;
 	sigaction(SIGSEGV, &sa, &old_segv);
+	clock_by_syscall = true;
 	prctl(PR_SET_TSC, PR_TSC_SIGSEGV, 0, 0, 0);
 }

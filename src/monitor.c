@@ -407,7 +407,8 @@ int monitor_run(void)
 	int st;
 
 	timer_start();
-	tsc_off_in_mvee();
+	if (cfg.notify)
+		tsc_off_in_mvee();
 	while (live_tasks() > 0) {
 		pid_t pid;
 		struct task *t;

@@ -4,6 +4,7 @@
 #ifndef MVEE_UTIL_H
 #define MVEE_UTIL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -34,5 +35,6 @@ void buf_reset(struct buf *b);
 void buf_free(struct buf *b);
 
 uint64_t now_ns(void);
+extern bool clock_by_syscall; /* not the vDSO's clock (emulate.c) */
 
 #endif

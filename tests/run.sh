@@ -596,6 +596,13 @@ for src in "$ROOT"/tests/progs/*.c; do
 		;;
 	esac
 done
+# --no-notify: every call a ptrace stop (mvee's own TSC stays on); the
+# same output
+for prog in notify rdtsc signal; do
+	add case_same "prog/$prog-no-notify" \
+		"MVEE_FLAGS=\"\$MVEE_FLAGS --no-notify\"; ${P}$prog\" \"\$S\"" \
+		-b "progs/$prog" -x 0
+done
 
 for src in "$ROOT"/tests/diverge/*.c; do
 	add case_diverge "diverge/$(basename "$src" .c)"
