@@ -54,11 +54,15 @@ bool task_interrupted(const struct task *t)
 void task_continue(struct task *t, int exit_stop, int sig)
 {
 	if (t->notified) {
-		/* the fast path only lets a call run without an exit stop */
+		/* the fast path only answers (task_skip left the answer in
+		 * t->regs) or lets a call run without an exit stop */
 		BUG_ON(exit_stop || sig);
 		t->state = TS_RUNNING;
 		t->resume_exit = false;
-		notify_continue(t);
+		if (arch_nr(&t->regs) < 0)
+			notify_answer(t, arch_ret(&t->regs));
+		else
+			notify_continue(t);
 		return;
 	}
 	if (t->demoted) {
@@ -112,13 +116,13 @@ void task_store(struct task *t)
 /* finish a call in task t as if it returned ret, and let it run */
 void task_skip(struct task *t, long ret)
 {
+	arch_set_skip(&t->regs, ret);
 	if (t->notified) {
+		/* answered when it may run (sched.c), in task_continue */
 		t->state = TS_RUNNING;
-		t->resume_exit = false;
-		notify_answer(t, ret);
+		task_resume(t, 0, 0);
 		return;
 	}
-	arch_set_skip(&t->regs, ret);
 	task_store(t);
 	t->state = TS_RUNNING;
 	task_resume(t, 0, 0);
@@ -367,12 +371,7 @@ static int deny_errno(const struct sc_row *r)
 	return ENOSYS;
 }
 
-/* Can the set's call be dispatched with its notified tasks left waiting
- * in seccomp (notify.c)? Yes when each is only answered or let through:
- * a call mvee answers or refuses, a read or write mvee ran itself (io),
- * a call every variant runs with no exit stop and no register changed,
- * Otherwise the notified tasks are demoted
- * to ptrace stops, where the set meets again (false). */
+/* how many of the set's tasks wait at a notification (notify.c) */
 static int notified(const struct taskset *s)
 {
 	int v, n = 0;
@@ -392,6 +391,14 @@ static bool demote(struct taskset *s)
 	return false;
 }
 
+/* Can the set's call be dispatched with its notified tasks left waiting
+ * in seccomp? Yes when each is only answered or let through: a call mvee
+ * answers or refuses, a read or write mvee ran itself (io), a call every
+ * variant runs with no exit stop and no register changed. In a
+ * multi-threaded process an answer waits until the thread has its
+ * process's turn (sched.c holds the task as it holds a stopped one).
+ * Otherwise the notified tasks are demoted to ptrace stops, where the set
+ * meets again (false). */
 static bool fast_path(struct taskset *s, bool io)
 {
 	const struct call *l = &leader_of(s)->call;
@@ -412,6 +419,11 @@ static bool fast_path(struct taskset *s, bool io)
 		       !placement_needed(l) && !row_has(s->row, A_PID) &&
 		       !(s->row->handler && s->row->handler->before) &&
 		       l->nr != __NR_exit_group;
+		/* in a multi-threaded process a call that may wait runs
+		 * without the thread's turn and asks for it at its exit
+		 * stop (sched.c) */
+		if (s->proc->sched.active && (s->row->flags & SCF_BLOCKS))
+			fast = false;
 	}
 	return fast || demote(s);
 }
@@ -455,11 +467,6 @@ static void rendezvous(struct taskset *s)
 	s->row = lt->call.row;
 	s->policy = policy_of(&lt->call);
 	s->placing = false;
-	/* (a thread's turn is kept at ptrace stops: sched.c) */
-	if (notified(s) && s->proc->sched.active) {
-		demote(s);
-		return;
-	}
 	io = s->policy == POL_LEADER && monio_run(s, &ret);
 	if (!fast_path(s, io))
 		return; /* demoted: the set meets again at ptrace stops */
