@@ -698,8 +698,8 @@ void lockstep_entry(struct task *t)
 
 /* A notification: t waits in seccomp at a call of a notify_row(). It
  * takes part in the rendezvous as it is, with registers made of the
- * notification's number, arguments and address; what cannot be done
- * there is demoted to a ptrace stop first (notify.c). */
+ * notification's number and arguments only: whatever needs the others
+ * (or changes any) is demoted to a ptrace stop first (notify.c). */
 void lockstep_notified(struct task *t, const struct seccomp_notif *n)
 {
 	static int debug = -1;
