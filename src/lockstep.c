@@ -702,16 +702,6 @@ void lockstep_entry(struct task *t)
  * (or changes any) is demoted to a ptrace stop first (notify.c). */
 void lockstep_notified(struct task *t, const struct seccomp_notif *n)
 {
-	static int debug = -1;
-
-	if (debug < 0)
-		debug = getenv("MVEE_DEBUG_EVENTS") != NULL;
-	if (debug)
-		fprintf(stderr,
-			"mvee-event: set %d v%d tid %d state %d notified %s%s\n",
-			t->set->id, t->variant, t->tid, t->state,
-			call_name(n->data.nr),
-			t->passthrough ? " (let through)" : "");
 	t->notified = true;
 	t->notif_id = n->id;
 	t->cancelled = false;

@@ -134,16 +134,23 @@ void monitor_diverged(struct taskset *s, const struct divergence *d)
 	exit(cfg.divergence_exit);
 }
 
-static void dispatch(struct task *t, int st)
+/* MVEE_DEBUG_EVENTS=1: every event, as it comes */
+static bool debug_events(void)
 {
 	static int debug = -1;
+
+	if (debug < 0)
+		debug = getenv("MVEE_DEBUG_EVENTS") != NULL;
+	return debug;
+}
+
+static void dispatch(struct task *t, int st)
+{
 	siginfo_t si;
 	unsigned long msg;
 	int sig;
 
-	if (debug < 0)
-		debug = getenv("MVEE_DEBUG_EVENTS") != NULL;
-	if (debug)
+	if (debug_events())
 		fprintf(stderr,
 			"mvee-event: set %d v%d tid %d state %d event %d status 0x%x\n",
 			t->set->id, t->variant, t->tid, t->state, classify(st),
@@ -436,6 +443,12 @@ int monitor_run(void)
 				bug(__FILE__, __LINE__,
 				    "a notification from unknown task %d",
 				    (int)pid);
+			if (debug_events())
+				fprintf(stderr,
+					"mvee-event: set %d v%d tid %d state %d notified %s%s\n",
+					t->set->id, t->variant, t->tid,
+					t->state, call_name(n.data.nr),
+					t->passthrough ? " (let through)" : "");
 			lockstep_notified(t, &n);
 			continue;
 		}
