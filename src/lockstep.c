@@ -16,6 +16,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stddef.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -652,6 +653,15 @@ static void entry(struct task *t)
 		task_resume(t, t->state == TS_INJECTED, 0);
 		return;
 	}
+	if (t->state == TS_PLACEHOLDER) {
+		/* a follower's own wait for its child (childwait_start),
+		 * restarting after a signal mvee dropped: it goes on as it
+		 * was, with what it holds of its thread's turn */
+		BUG_ON(!t->restarting);
+		t->restarting = false;
+		task_continue(t, 1, 0);
+		return;
+	}
 	if (split_private(t))
 		return;
 	row = systable_row(arch_nr(&t->regs));
@@ -810,6 +820,42 @@ static void rewrite_follower(struct task *f, long nr, const uint64_t a[6],
 	f->keep_ret = false;
 	f->state = TS_PLACEHOLDER;
 	task_resume(f, 1, 0);
+}
+
+/* SCF_CHILDWAIT: the leader's wait returned ret. When it collected a
+ * child, follower f waits for its own copy of that child, blocking,
+ * whatever it asked for: a follower's own wait could find another child
+ * ended first, or be interrupted where the leader's was not. Its exit
+ * stop checks it got that child, then gives it the leader's results.
+ * False when the leader collected none (an error, EINTR, WNOHANG with
+ * nothing ended, waitid with no siginfo to name the child). */
+static bool childwait_start(struct taskset *s, struct task *f, long ret)
+{
+	const struct call *l = &leader_of(s)->call;
+	uint64_t a[6];
+	pid_t pid = (pid_t)ret;
+
+	if (l->nr == __NR_waitid) {
+		if (ret != 0 || !l->arg[2] ||
+		    tmem_read(l->tid, l->arg[2] + offsetof(siginfo_t, si_pid),
+			      &pid, sizeof(pid)) != sizeof(pid))
+			return false;
+	}
+	if (pid <= 0)
+		return false;
+	pid = pid_to_variant(f->variant, pid);
+	memcpy(a, f->call.arg, sizeof(a));
+	if (l->nr == __NR_waitid) {
+		a[0] = P_PID;
+		a[1] = (uint64_t)pid;
+		a[3] &= ~(uint64_t)WNOHANG;
+		rewrite_follower(f, __NR_waitid, a, 0);
+	} else {
+		a[0] = (uint64_t)pid;
+		a[2] &= ~(uint64_t)WNOHANG;
+		rewrite_follower(f, __NR_wait4, a, pid);
+	}
+	return true;
 }
 
 /* Placement: where the kernel would choose an address, variant v maps at
@@ -1038,6 +1084,7 @@ static void follower_done(struct taskset *s, struct task *f, bool at_exit)
 			call_name(l->nr), f->variant);
 		monitor_diverged(s, &d);
 	}
+	signals_release_stashed(f);
 	if (!at_exit) {
 		task_skip(f, s->ret);
 		return;
@@ -1047,6 +1094,13 @@ static void follower_done(struct taskset *s, struct task *f, bool at_exit)
 	task_store(f);
 	f->state = TS_RUNNING;
 	task_resume(f, 0, 0);
+}
+
+static const char *errno_name(long e)
+{
+	const char *n = strerrorname_np((int)e);
+
+	return n ? n : "E?";
 }
 
 static void placeholder_exit(struct task *f, long ret)
@@ -1107,6 +1161,18 @@ static void placeholder_exit(struct task *f, long ret)
 		task_resume(f, 0, 0);
 		return;
 	}
+	if (s->row->flags & SCF_CHILDWAIT) {
+		struct divergence d;
+
+		divergence_init(&d, DIVK_RESULT, s->id, f->variant, -1, s->ret,
+				ret);
+		snprintf(
+			d.what, sizeof(d.what),
+			"%s: variant %d's wait for its copy of the child the leader collected returned %ld%s%s",
+			call_name(f->call.nr), f->variant, ret,
+			ret < 0 ? " " : "", ret < 0 ? errno_name(-ret) : "");
+		monitor_diverged(s, &d);
+	}
 	/* The follower's fd table is not the leader's: in a single-threaded
 	 * program that cannot happen; with threads it means one variant's
 	 * thread closed or opened an fd before another's did (threads are
@@ -1135,6 +1201,12 @@ static void followers_done(struct taskset *s, long ret, bool sigpipe)
 	for (v = 1; v < s->n; v++) {
 		struct task *f = s->task[v];
 
+		if (f->state == TS_DEAD) {
+			/* killed while it waited for this result */
+			if (!s->proc->exiting)
+				ended_early(s, v, 0);
+			continue;
+		}
 		call_outputs(&f->call, ret, &lt->call);
 		if (sigpipe)
 			syscall(SYS_tgkill, f->proc->pid[v], f->tid, SIGPIPE);
@@ -1150,6 +1222,9 @@ static void followers_done(struct taskset *s, long ret, bool sigpipe)
 			follower_done(s, f, false);
 		else if (s->row->ret == RET_FD && ret >= 0)
 			placeholder_start(s, f, ret);
+		else if ((s->row->flags & SCF_CHILDWAIT) &&
+			 childwait_start(s, f, ret))
+			continue;
 		else if (ret == -EINTR && sigmask_start(f))
 			continue;
 		else if (ret < 0 || !offset_sync_start(s, f))
@@ -1223,13 +1298,6 @@ static void died_in_call(struct taskset *s)
 	for (v = 0; v < s->n; v++)
 		if (s->task[v]->state == TS_DEAD && w < s->n)
 			ended_early(s, v, w);
-}
-
-static const char *errno_name(long e)
-{
-	const char *n = strerrorname_np((int)e);
-
-	return n ? n : "E?";
 }
 
 /* EAGAIN, ENOMEM: a limit that counts all variants together was hit */
@@ -1361,6 +1429,17 @@ void lockstep_exit(struct task *t)
 		call_done(t, ret, true);
 		break;
 	case TS_PLACEHOLDER:
+		if (ret_is_restart(ret) && ret != t->expect) {
+			/* a follower's wait for its child, interrupted by a
+			 * signal of its own, which mvee drops: the kernel
+			 * restarts it (signal_interrupts) */
+			t->restarting = true;
+			t->restart_exit = true;
+			task_resume(t, 0, 0);
+			return;
+		}
+		placeholder_exit(t, ret);
+		break;
 	case TS_INJECTED:
 		placeholder_exit(t, ret);
 		break;
@@ -1381,6 +1460,7 @@ static void restart_held(struct taskset *s)
 
 		if (f->state != TS_HELD)
 			continue;
+		signals_release_stashed(f);
 		arch_set_restart(&f->regs);
 		task_store(f);
 		f->state = TS_RUNNING;
@@ -1409,6 +1489,19 @@ static bool signal_interrupts(struct task *t, int sig)
 
 	if (!ret_is_restart(ret))
 		return false;
+	if (t->state == TS_PLACEHOLDER && t->restarting && handler) {
+		/* a follower's own signal (sent by its own threads) ran a
+		 * handler in a call only it makes */
+		struct divergence d;
+
+		divergence_init(&d, DIVK_RESULT, t->set->id, t->variant, -1, 0,
+				sig);
+		snprintf(
+			d.what, sizeof(d.what),
+			"variant %d's %s was interrupted by %s, which only it received",
+			t->variant, call_name(t->call.nr), sigabbrev_np(sig));
+		monitor_diverged(t->set, &d);
+	}
 	if (!t->restarting) {
 		/* an all-variants call resumed without an exit stop */
 		if (arch_nr(&t->regs) != t->call.nr || t->call.nr < 0)
@@ -1546,12 +1639,14 @@ void lockstep_death(struct task *t, int wstatus)
 		enum task_state st = s->task[v]->state;
 
 		if (st == TS_ENTRY || st == TS_HELD) {
+			/* one waits at a call this one will never make */
 			maybe_rendezvous(s);
 			return;
 		}
-		if (st != TS_DEAD)
-			return; /* others may still end the same way */
 	}
+	for (v = 0; v < s->n; v++)
+		if (s->task[v]->state != TS_DEAD)
+			return; /* others may still end the same way */
 	/* all ended: the same way? */
 	for (w = 1; w < s->n; w++) {
 		if (s->task[w]->wstatus == s->task[0]->wstatus)

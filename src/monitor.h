@@ -140,6 +140,7 @@ struct task {
 	uint64_t injected; /* signals mvee sent it, to pass through */
 	uint64_t inject_loose; /* ...absorbed by one already pending */
 	siginfo_t inject_info[65]; /* with the leader's siginfo */
+	uint64_t stashed; /* held signals it gets when its wait is done */
 	int release_sig; /* signal to resume with when released */
 	enum stop_kind stop;
 	/* sched.c: waiting for its process's turn, and how to resume then */
@@ -250,6 +251,7 @@ struct taskset {
 	 * rendezvous, with the leader's siginfo */
 	uint64_t held;
 	siginfo_t held_info[65];
+	siginfo_t stash_info[65]; /* of the tasks' stashed signals */
 	bool deferred; /* a wait that must see every variant's child end */
 	struct history_entry hist[HISTORY];
 	unsigned long ncalls;
@@ -333,6 +335,7 @@ void sched_death(struct task *t);
 int signals_arrived(struct task *t, int sig, const siginfo_t *si);
 bool signals_restart(const struct task *t, int sig);
 void signals_deliver_held(struct taskset *s);
+void signals_release_stashed(struct task *f);
 void signals_exec(struct lproc *p);
 void signals_raise(struct task *t, int sig);
 bool set_all_at_entry(const struct taskset *s);

@@ -126,6 +126,7 @@ static void deliver_now(struct taskset *s, int sig, const siginfo_t *si,
 		if (f->state == TS_DEAD || f->state == TS_UNBORN)
 			continue;
 		inject(f, sig, si);
+		signals_release_stashed(f);
 		if (f->state == TS_HELD && restart) {
 			arch_set_restart(&f->regs);
 			task_store(f);
@@ -190,9 +191,9 @@ int signals_arrived(struct task *t, int sig, const siginfo_t *si)
 		/* it interrupted the call the leader is blocked in, and the
 		 * followers are in the same state: held at its entry (a
 		 * leader call) or waiting for a signal themselves. In a call
-		 * each variant completes on its own (wait4...), a follower may
-		 * already have its result: the leader's call then restarts
-		 * and the signal waits for the next rendezvous. */
+		 * each variant completes on its own, a follower may already
+		 * have its result: the leader's call then restarts and the
+		 * signal waits for the next rendezvous. */
 		deliver_now(s, sig, si, signals_restart(t, sig), false);
 		return sig;
 	}
@@ -216,18 +217,42 @@ bool signals_restart(const struct task *t, int sig)
  * pending in every variant before the call is dispatched, as a signal
  * pending at a call's entry is natively: a call that would block is
  * interrupted (EINTR or restart, by the kernel's rules, the same in every
- * variant), any other completes and the handler runs on its return. */
+ * variant), any other completes and the handler runs on its return. A
+ * wait for a child is the leader's first (SCF_CHILDWAIT): the followers
+ * get the signals when their wait ends as the leader's did. */
 void signals_deliver_held(struct taskset *s)
 {
+	const struct sc_row *r = s->task[0]->call.row;
+	bool childwait = r && (r->flags & SCF_CHILDWAIT);
 	int v, sig;
 
 	if (!s->held || s->task[0]->call.nr == NR_RDTSC)
 		return;
 	for (v = 0; v < s->n; v++)
-		for (sig = 1; sig < 65; sig++)
-			if (s->held & BIT(sig))
+		for (sig = 1; sig < 65; sig++) {
+			if (!(s->held & BIT(sig)))
+				continue;
+			if (!v || !childwait) {
 				inject(s->task[v], sig, &s->held_info[sig]);
+				continue;
+			}
+			s->task[v]->stashed |= BIT(sig);
+			s->stash_info[sig] = s->held_info[sig];
+		}
 	s->held = 0;
+}
+
+/* follower f leaves a wait the leader completed (or restarts it): the
+ * signals pending at the leader's entry become pending in f */
+void signals_release_stashed(struct task *f)
+{
+	int sig;
+
+	for (sig = 1; sig < 65 && f->stashed; sig++)
+		if (f->stashed & BIT(sig)) {
+			f->stashed &= ~BIT(sig);
+			inject(f, sig, &f->set->stash_info[sig]);
+		}
 }
 
 /* what a new program image inherits: handlers are reset, SIG_IGN stays */

@@ -167,7 +167,7 @@ const struct sc_row systable[SC_MAX_NR] = {
 	/* returns only on failure */
 	ROW(execve, POL_ALL, RET_INT, SCF_EXEC, STR, STRV, STRV),
 	ROW(exit, POL_ALL, RET_NORETURN, 0, INT),
-	ROW(wait4, POL_ALL, RET_PID, SCF_BLOCKS, PID, OUT(SZC(4)), FLAGS, OUT(SZC(144))),
+	ROW(wait4, POL_LEADER, RET_PID, SCF_BLOCKS | SCF_CHILDWAIT, PID, OUT(SZC(4)), FLAGS, OUT(SZC(144))),
 	ROWD(kill, policy_kill, RET_INT, 0, PID, SIG),
 	ROW(uname, POL_ALL, RET_INT, 0, OUT(SZC(390))),
 	ROW(semget, POL_LEADER, RET_INT, 0, INT, INT, FLAGS),
@@ -409,7 +409,7 @@ const struct sc_row systable[SC_MAX_NR] = {
 	DENY(kexec_load, EPERM, 4), /* replaces the kernel */
 	/* the child's pid in the siginfo is each variant's own; with P_PIDFD
 	 * the id is an fd, not a pid */
-	ROWH(waitid, handler_waitid, POL_ALL, RET_INT, SCF_BLOCKS, INT, PID, OUT(SZC(128)), FLAGS, OUT(SZC(144))),
+	ROW(waitid, POL_LEADER, RET_INT, SCF_BLOCKS | SCF_CHILDWAIT, INT, PID, OUT(SZC(128)), FLAGS, OUT(SZC(144))),
 	/* keys are kernel objects shared by the session: once */
 	ROW(add_key, POL_LEADER, RET_INT, 0, STR, STR, IN(SZA(3)), UINT, INT),
 	ROW(request_key, POL_LEADER, RET_INT, 0, STR, STR, STR, INT),

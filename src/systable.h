@@ -174,6 +174,11 @@ struct sc_row {
  * generators seeded with addresses (jemalloc), so at different moments
  * in each variant. */
 #define SCF_LOCAL 0x1000
+/* waits for a child (wait4, waitid): the leader waits first, then each
+ * follower waits for its own copy of the child the leader collected, as
+ * if it had asked for that one. Which child ends first, and whether a
+ * signal comes before it, is timing, which differs between variants. */
+#define SCF_CHILDWAIT 0x2000
 
 extern const struct sc_row systable[SC_MAX_NR];
 
@@ -216,7 +221,6 @@ extern const struct sc_handler handler_pselect; /* pselect6 */
 extern const struct sc_handler handler_sigevent; /* timer_create, mq_notify */
 extern const struct sc_handler handler_clone; /* clone, clone3, fork, vfork */
 extern const struct sc_handler handler_prctl; /* prctl */
-extern const struct sc_handler handler_waitid; /* waitid */
 extern const struct sc_handler handler_personality; /* personality */
 
 /* Row-building macros: keep the table one line per syscall. */

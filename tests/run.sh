@@ -826,6 +826,11 @@ add case_cli cli/rendezvous-timeout-bad 125 \
 add case_cli cli/follower-killed 0 \
 	'"$MVEE" -n 3 -- sh -c "sleep 1; echo done" & m=$!; while [ "$(pgrep -P $m | wc -l)" -lt 3 ]; do sleep 0.05; done; sleep 0.3; kill -9 "$(pgrep -P $m | sort -n | sed -n 2p)"; wait $m; echo "status $?"' \
 	-g '^status 86$' -e '^mvee: divergence in wait4 .*variant 1 was killed by SIGKILL'
+# ...also when the only follower is killed while the leader's wait blocks:
+# reported when the leader's wait returns
+add case_cli cli/follower-killed-n2 0 \
+	'"$MVEE" -n 2 -- sh -c "sleep 1; echo done" & m=$!; while [ "$(pgrep -P $m | wc -l)" -lt 2 ]; do sleep 0.05; done; sleep 0.3; kill -9 "$(pgrep -P $m | sort -n | sed -n 2p)"; wait $m; echo "status $?"' \
+	-g '^status 86$' -e '^mvee: divergence in wait4 .*variant 1 was killed by SIGKILL while variant 0 called wait4'
 # output before a divergence is complete (also what was buffered in a
 # pipe to a reader), nothing of the diverging write or after it leaks
 add case_cli cli/output-until-divergence 0 \

@@ -352,7 +352,7 @@ static void test_policies(void **state)
 		    ~(SCF_LEADER_FD | SCF_BLOCKS | SCF_FDTABLE | SCF_NOCMP |
 		      SCF_EXEC | SCF_PLACE | SCF_TMPNAME | SCF_UNSYNC |
 		      SCF_PURE | SCF_SIGWAIT | SCF_MONIO | SCF_CLOCK |
-		      SCF_LOCAL))
+		      SCF_LOCAL | SCF_CHILDWAIT))
 			fail_msg("%s: unknown flags", r->name);
 		if ((r->policy == POL_DENY) != (r->err > 0))
 			fail_msg("%s: DENY rows and only they carry an errno",
@@ -415,9 +415,10 @@ static void test_policies(void **state)
 					r->name);
 		}
 		/* pid arguments are translated for every variant; kill of a
-		 * group (pid <= 0: nothing to translate) is the leader's */
+		 * group (pid <= 0: nothing to translate) is the leader's, and
+		 * a follower's wait becomes one for the leader's child */
 		if (row_has_kind(r, A_PID) && r->policy != POL_ALL &&
-		    r->decide != policy_kill)
+		    r->decide != policy_kill && !(r->flags & SCF_CHILDWAIT))
 			fail_msg("%s: a PID row must be POL_ALL", r->name);
 	}
 	assert_ptr_equal(must_row("open")->decide, policy_open);
@@ -807,6 +808,7 @@ static void test_dispatch_flags(void **state)
 	static const char *const clock[] = { "time", "gettimeofday",
 					     "clock_gettime" };
 	static const char *const local[] = { "madvise" };
+	static const char *const childwait[] = { "wait4", "waitid" };
 	static const char *const monio[] = { "read",    "write",   "pread64",
 					     "pwrite64", "readv",   "writev",
 					     "preadv",   "pwritev", "preadv2",
@@ -822,6 +824,13 @@ static void test_dispatch_flags(void **state)
 	rows_with_flag(SCF_MONIO, monio, 10);
 	rows_with_flag(SCF_CLOCK, clock, 3);
 	rows_with_flag(SCF_LOCAL, local, 1);
+	rows_with_flag(SCF_CHILDWAIT, childwait, 2);
+	/* the leader waits first, and a wait blocks: never notified */
+	for (i = 0; i < 2; i++) {
+		assert_int_equal(must_row(childwait[i])->policy, POL_LEADER);
+		assert_true(must_row(childwait[i])->flags & SCF_BLOCKS);
+		assert_false(notify_row(must_row(childwait[i])));
+	}
 	/* a clock row is pure, and leaves its reading in an output buffer */
 	for (i = 0; i < 3; i++)
 		assert_true(must_row(clock[i])->flags & SCF_PURE);
@@ -872,7 +881,7 @@ static void test_dispatch_flags(void **state)
 	assert_ptr_equal(must_row("readlink")->decide, policy_readlink);
 	assert_ptr_equal(must_row("readlinkat")->decide, policy_readlink);
 	assert_ptr_equal(must_row("prctl")->handler, &handler_prctl);
-	assert_ptr_equal(must_row("waitid")->handler, &handler_waitid);
+	assert_null(must_row("waitid")->handler);
 }
 
 /* the fast path (notify.c): the rows that reach mvee as notifications
@@ -918,7 +927,7 @@ static void test_notify_rows(void **state)
 		assert_false(r->flags & (SCF_LEADER_FD | SCF_FDTABLE |
 					 SCF_EXEC | SCF_PLACE | SCF_UNSYNC |
 					 SCF_PURE | SCF_SIGWAIT | SCF_LOCAL |
-					 SCF_TMPNAME));
+					 SCF_TMPNAME | SCF_CHILDWAIT));
 		if (!(r->flags & SCF_MONIO)) {
 			assert_null(r->decide);
 			assert_false(r->flags & SCF_BLOCKS);
@@ -951,7 +960,6 @@ static void test_spot_policies(void **state)
 					   "getuid",
 					   "uname",
 					   "tgkill",
-					   "wait4",
 					   "memfd_create",
 					   "dup",
 					   "dup2",
@@ -960,7 +968,9 @@ static void test_spot_policies(void **state)
 					   "close_range",
 					   "remap_file_pages",
 					   NULL };
-	static const char *const leader[] = { "mkdir",
+	static const char *const leader[] = { "wait4",
+					      "waitid",
+					      "mkdir",
 					      "unlink",
 					      "rename",
 					      "chmod",
