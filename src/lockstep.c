@@ -283,34 +283,81 @@ static bool pure(const struct task *t)
 	return r && (r->flags & SCF_PURE);
 }
 
+/* Are a and b the same call, as far as pairing goes? A pure call of
+ * one variant may meet another pure call of another variant with the
+ * same number: jemalloc reads CLOCK_MONOTONIC_COARSE where redis reads
+ * CLOCK_MONOTONIC. Pure calls differ by their scalar arguments and by
+ * which pointers are NULL. */
+static bool same_pure_call(const struct call *a, const struct call *b)
+{
+	const struct sc_row *r = a->row;
+	int i;
+
+	if (a->nr != b->nr)
+		return false;
+	if (!r || !(r->flags & SCF_PURE))
+		return true; /* compared as usual at the rendezvous */
+	for (i = 0; i < r->nargs; i++) {
+		switch (r->arg[i].kind) {
+		case A_INT:
+		case A_UINT:
+		case A_FLAGS:
+			if (a->arg[i] != b->arg[i])
+				return false;
+			break;
+		default:
+			if (!a->arg[i] != !b->arg[i])
+				return false;
+		}
+	}
+	return true;
+}
+
+/* variant v's task of s runs the pure call it stands at alone */
+static void run_alone(struct taskset *s, int v)
+{
+	struct task *t = s->task[v];
+	const struct sc_row *r = systable_row(t->call.nr);
+	long ret;
+
+	if (v > 0 && (r->flags & SCF_CLOCK) &&
+	    clocks_replay(s->proc, &t->call, &ret)) {
+		task_skip(t, ret);
+		return;
+	}
+	/* the leader's own reading becomes the latest (clocks.c) */
+	t->clock_alone = v == 0 && (r->flags & SCF_CLOCK);
+	t->state = TS_RUNNING;
+	task_resume(t, t->clock_alone, 0);
+}
+
 /* Variants stopped at different calls: those at a pure call (clock,
  * randomness: no effect outside the variant) run it alone, each its own,
- * and the set meets again at their next call. When the leader is at one
- * (and its process has one thread), it alone goes first and the followers
- * wait: its next call may be the one they stand at (one variant reads a
- * clock once more than another), and then they read it together.
- * Otherwise every variant at one runs it alone; a follower reading a
- * clock gets the leader's latest reading (clocks.c).
- * Returns whether any did. */
+ * and the set meets again at their next call. When the leader is at one,
+ * it alone goes first and the followers wait: its next call may be the
+ * one they stand at (one variant reads a clock once more than another),
+ * and then they read it together; a follower that reads a clock alone
+ * gets the leader's latest reading (clocks.c), which is then never older
+ * than the one the leader used at the same point. A task waiting at a
+ * pure call keeps its thread's turn: while another variant's task of its
+ * set waits in a call that does not meet (a futex wait, which may wait
+ * for a thread that needs that turn), it runs its call alone
+ * (unmet_wait); and when nothing happens for a while, any that waits
+ * with its turn wanted (lockstep_unstick). Returns whether any variant
+ * ran one. */
 static bool run_pure_alone(struct taskset *s)
 {
 	static int debug = -1;
-	bool mixed = false, ran = false, leader_first;
-	long ret;
+	bool mixed = false, ran = false;
 	int v;
 
 	if (debug < 0)
 		debug = getenv("MVEE_DEBUG_PURE") != NULL;
 	for (v = 1; v < s->n; v++)
-		mixed |= s->task[v]->call.nr != s->task[0]->call.nr;
+		mixed |= !same_pure_call(&s->task[v]->call, &s->task[0]->call);
 	if (!mixed)
 		return false;
-	/* (in a multi-threaded process a waiting follower would keep its
-	 * process's turn from the threads the leader runs meanwhile) */
-	leader_first = pure(s->task[0]) && !s->proc->sched.active;
 	for (v = 0; v < s->n; v++) {
-		const struct sc_row *r = systable_row(s->task[v]->call.nr);
-
 		if (!pure(s->task[v]))
 			continue;
 		if (debug)
@@ -320,19 +367,57 @@ static bool run_pure_alone(struct taskset *s)
 				call_name(s->task[v]->call.nr),
 				call_name(s->task[0]->call.nr));
 		ran = true;
-		if (v > 0 && (r->flags & SCF_CLOCK) &&
-		    clocks_replay(s->proc, &s->task[v]->call, &ret)) {
-			task_skip(s->task[v], ret);
-			continue;
-		}
-		/* the leader's own reading becomes the latest (clocks.c) */
-		s->task[v]->clock_alone = v == 0 && (r->flags & SCF_CLOCK);
-		s->task[v]->state = TS_RUNNING;
-		task_resume(s->task[v], s->task[v]->clock_alone, 0);
-		if (v == 0 && leader_first)
+		run_alone(s, v);
+		if (v == 0)
 			break; /* the followers wait for its next call */
 	}
 	return ran;
+}
+
+/* is a task of t's set in another variant waiting in a call that does
+ * not meet (a blocking futex wait), without its thread's turn? */
+static bool unmet_wait(const struct task *t)
+{
+	int v;
+
+	for (v = 0; v < t->set->n; v++)
+		if (v != t->variant && t->set->task[v]->state == TS_RUNNING &&
+		    t->set->task[v]->sched_exit)
+			return true;
+	return false;
+}
+
+/* Nothing has happened for a while (monitor.c): a task that waits at a
+ * pure call with its thread's turn while another thread of its variant
+ * asks for the turn may close a cycle across variants (a leader thread
+ * waits for a follower's, which waits for the turn a follower thread
+ * holds at a pure call, waiting for a leader thread that waits for the
+ * leader's turn, held the same way). Such tasks run their call alone. */
+void lockstep_unstick(void)
+{
+	int i, v;
+
+	for (i = 0; i < nsets; i++)
+		for (v = 0; v < sets[i]->n; v++) {
+			struct task *t = sets[i]->task[v];
+			const struct sched *q = &t->proc->sched;
+
+			if (t->state == TS_ENTRY && pure(t) && q->active &&
+			    q->holder[v] == sets[i]->id && sched_turn_wanted(t))
+				run_alone(sets[i], v);
+		}
+}
+
+/* t waits in a call that does not meet: the tasks of its set in other
+ * variants that wait at a pure call run it alone (run_pure_alone) */
+static void pure_waiters_alone(struct task *t)
+{
+	int v;
+
+	for (v = 0; v < t->set->n; v++)
+		if (v != t->variant && t->set->task[v]->state == TS_ENTRY &&
+		    pure(t->set->task[v]))
+			run_alone(t->set, v);
 }
 
 /* followers whose temporary name differed take the leader's (compare.c),
@@ -597,6 +682,10 @@ static void maybe_rendezvous(struct taskset *s)
 /* a task stopped at a call (or rdtsc): the set meets when all are there */
 static void arrive(struct task *t)
 {
+	if (pure(t) && unmet_wait(t)) {
+		run_alone(t->set, t->variant);
+		return;
+	}
 	t->state = TS_ENTRY;
 	if (!t->set->t_first)
 		t->set->t_first = event_ns;
@@ -644,6 +733,7 @@ static void entry(struct task *t)
 {
 	const struct sc_row *row;
 	unsigned flags;
+	bool local;
 
 	t->cancelled = false;
 	if (!t->exec_seen && arch_nr(&t->regs) == __NR_execve)
@@ -666,9 +756,24 @@ static void entry(struct task *t)
 		return;
 	row = systable_row(arch_nr(&t->regs));
 	flags = row ? row->flags : 0;
-	/* a pure call (clock, randomness) does not end the thread's turn: a
-	 * variant may make one more of them than another (run_pure_alone) */
-	if (!(flags & SCF_PURE))
+	local = (flags & SCF_LOCAL) &&
+		call_is_local(
+			arch_nr(&t->regs),
+			(uint64_t[6]){
+				arch_arg(&t->regs, 0), arch_arg(&t->regs, 1),
+				arch_arg(&t->regs, 2), arch_arg(&t->regs, 3),
+				arch_arg(&t->regs, 4), arch_arg(&t->regs, 5) });
+	/* a pure call (clock, randomness), a local one (madvise of the
+	 * variant's own pages) and an unsynchronised one that does not wait
+	 * (a futex wake) do not end the thread's turn: a variant may make one
+	 * more of them than another (run_pure_alone; allocators give pages
+	 * back at different moments; a mutex has a waiter to wake after a
+	 * timed wait ran out in one variant only), and a follower's extra
+	 * one would wait for a turn the leader never gave. A wait, and
+	 * sched_yield, which asks for another thread to run, do end it. */
+	if (!(flags & SCF_PURE) && !local &&
+	    (!(flags & SCF_UNSYNC) || arch_nr(&t->regs) == __NR_sched_yield ||
+	     sched_call_blocks(t, arch_nr(&t->regs))))
 		sched_release(t);
 	if (t->restarting) {
 		/* the kernel restarts an interrupted call: same dispatch */
@@ -678,17 +783,12 @@ static void entry(struct task *t)
 		return;
 	}
 	BUG_ON(t->state != TS_RUNNING);
-	if ((flags & SCF_UNSYNC) ||
-	    ((flags & SCF_LOCAL) &&
-	     call_is_local(arch_nr(&t->regs),
-			   (uint64_t[6]){
-				   arch_arg(&t->regs, 0), arch_arg(&t->regs, 1),
-				   arch_arg(&t->regs, 2), arch_arg(&t->regs, 3),
-				   arch_arg(&t->regs, 4),
-				   arch_arg(&t->regs, 5) }))) {
+	if ((flags & SCF_UNSYNC) || local) {
 		/* futex, sched_yield, madvise(DONTNEED)...: each variant its
 		 * own, never compared; the stop is only for the thread's turn */
 		task_resume(t, 0, 0);
+		if (t->sched_exit)
+			pure_waiters_alone(t);
 		return;
 	}
 	call_load(&t->call, t);

@@ -234,15 +234,20 @@ static void dispatch(struct task *t, int st)
 	}
 }
 
-/* One periodic SIGALRM serves two clocks: --rendezvous-timeout (checked
- * every quarter of it, at least once a second) and MVEE_DEBUG_DUMP=SECONDS
+/* One periodic SIGALRM serves three clocks: --rendezvous-timeout (checked
+ * every quarter of it, at least once a second), MVEE_DEBUG_DUMP=SECONDS
  * (when no event came for that long, print every task's state and its
- * process's turn to stderr: a hang, explained). The signal interrupts
- * waitpid; the checks run in the loop, not in the handler. */
+ * process's turn to stderr: a hang, explained) and the stall breaker
+ * (STALL_NS, every 20 ms). The signal interrupts waitpid; the checks run
+ * in the loop, not in the handler. */
 static volatile sig_atomic_t tick_due;
 static int dump_secs;
 static uint64_t last_event;
-static bool dumped;
+static bool dumped, unstuck;
+
+/* no event for this long: tasks holding a thread's turn at a pure call
+ * stop waiting there (lockstep_unstick) */
+#define STALL_NS 20000000ULL
 
 static void on_alarm(int sig)
 {
@@ -264,8 +269,8 @@ static void timer_start(void)
 				 1;
 	if (dump_secs > 0 && (!period || dump_secs < period))
 		period = dump_secs;
-	if (!period)
-		return;
+	if (!period || period > STALL_NS / 1e9)
+		period = STALL_NS / 1e9;
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_alarm;
 	sigaction(SIGALRM, &sa, NULL);
@@ -303,6 +308,10 @@ static void on_tick(void)
 	uint64_t now = now_ns();
 
 	tick_due = 0;
+	if (!unstuck && now - last_event >= STALL_NS) {
+		lockstep_unstick();
+		unstuck = true;
+	}
 	if (dump_secs > 0 && !dumped &&
 	    now - last_event >= (uint64_t)dump_secs * 1000000000ULL) {
 		debug_dump();
@@ -433,10 +442,8 @@ int monitor_run(void)
 				break;
 			bug(__FILE__, __LINE__, "waitpid: %s", strerror(errno));
 		}
-		if (dump_secs > 0) {
-			last_event = now_ns();
-			dumped = false;
-		}
+		last_event = event_ns;
+		dumped = unstuck = false;
 		t = monitor_find(pid);
 		if (notif) {
 			if (!t)

@@ -57,7 +57,7 @@ static struct task *task_of(const struct lproc *p, int set_id, int v)
 }
 
 /* may the call at t's entry stop wait for another thread? */
-static bool call_blocks(const struct task *t, long nr)
+bool sched_call_blocks(const struct task *t, long nr)
 {
 	const struct sc_row *r = systable_row(nr);
 	uint64_t a1 = arch_arg(&t->regs, 1);
@@ -294,7 +294,7 @@ bool sched_gate(struct task *t, int *exit_stop, int sig)
 	switch (t->stop) {
 	case STOP_ENTRY:
 		if (nr < 0 || t->state == TS_PLACEHOLDER ||
-		    t->state == TS_INJECTED || !call_blocks(t, nr))
+		    t->state == TS_INJECTED || !sched_call_blocks(t, nr))
 			break;
 		if (!creates_fd(nr)) {
 			/* runs without the turn, asks at its exit; a follower's
@@ -330,6 +330,20 @@ bool sched_gate(struct task *t, int *exit_stop, int sig)
 	t->ready_stamp = ++q->stamp;
 	sched_try(p, t->variant);
 	return true;
+}
+
+/* does a thread of t's process in t's variant wait for the turn? */
+bool sched_turn_wanted(const struct task *t)
+{
+	int i;
+
+	if (!t->proc->sched.active)
+		return false;
+	for (i = 0; i < nsets; i++)
+		if (sets[i]->proc == t->proc && sets[i] != t->set &&
+		    sets[i]->task[t->variant]->ready)
+			return true;
+	return false;
 }
 
 void sched_release(struct task *t)
