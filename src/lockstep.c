@@ -16,6 +16,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <signal.h>
 #include <stdio.h>
@@ -1167,23 +1168,32 @@ static bool leader_wait_interrupted(const struct task *t)
 	       temp_sigmask(t, &mask, &size);
 }
 
+/* variant v's result (b; the leader's a) is not one the leader's call
+ * allows: a divergence of kind result, described by fmt */
+__attribute__((noreturn, format(printf, 5, 6))) static void
+result_diverged(struct taskset *s, int v, long a, long b, const char *fmt, ...)
+{
+	struct divergence d;
+	va_list ap;
+
+	divergence_init(&d, DIVK_RESULT, s->id, v, -1, a, b);
+	va_start(ap, fmt);
+	vsnprintf(d.what, sizeof(d.what), fmt, ap);
+	va_end(ap);
+	monitor_diverged(s, &d);
+}
+
 /* give follower f the leader's results: at its entry stop it skips the
  * call; at its exit stop (after a placeholder) the result replaces its own */
 static void follower_done(struct taskset *s, struct task *f, bool at_exit)
 {
 	const struct call *l = &leader_of(s)->call;
 
-	if (replicate_to(l, &f->call)) {
-		struct divergence d;
-
-		divergence_init(&d, DIVK_RESULT, s->id, f->variant, -1, s->ret,
-				0);
-		snprintf(
-			d.what, sizeof(d.what),
+	if (replicate_to(l, &f->call))
+		result_diverged(
+			s, f->variant, s->ret, 0,
 			"the results of %s cannot be written into variant %d's buffers",
 			call_name(l->nr), f->variant);
-		monitor_diverged(s, &d);
-	}
 	signals_release_stashed(f);
 	if (!at_exit) {
 		task_skip(f, s->ret);
@@ -1217,17 +1227,11 @@ static void placeholder_exit(struct task *f, long ret)
 		task_resume(f, 0, 0);
 		return;
 	}
-	if (f->keep_ret && ret < 0 && f->state == TS_INJECTED) {
-		struct divergence d;
-
-		divergence_init(&d, DIVK_RESULT, s->id, f->variant, -1, s->ret,
-				ret);
-		snprintf(
-			d.what, sizeof(d.what),
+	if (f->keep_ret && ret < 0 && f->state == TS_INJECTED)
+		result_diverged(
+			s, f->variant, s->ret, ret,
 			"%s succeeded in variant 0 and failed with %ld in variant %d",
 			call_name(f->call.nr), ret, f->variant);
-		monitor_diverged(s, &d);
-	}
 	if (f->keep_ret && f->state == TS_PLACEHOLDER) {
 		/* the congruent address is taken: let the kernel choose */
 		layout_fallback(f);
@@ -1261,33 +1265,20 @@ static void placeholder_exit(struct task *f, long ret)
 		task_resume(f, 0, 0);
 		return;
 	}
-	if (s->row->flags & SCF_CHILDWAIT) {
-		struct divergence d;
-
-		divergence_init(&d, DIVK_RESULT, s->id, f->variant, -1, s->ret,
-				ret);
-		snprintf(
-			d.what, sizeof(d.what),
+	if (s->row->flags & SCF_CHILDWAIT)
+		result_diverged(
+			s, f->variant, s->ret, ret,
 			"%s: variant %d's wait for its copy of the child the leader collected returned %ld%s%s",
 			call_name(f->call.nr), f->variant, ret,
 			ret < 0 ? " " : "", ret < 0 ? errno_name(-ret) : "");
-		monitor_diverged(s, &d);
-	}
 	/* The follower's fd table is not the leader's: in a single-threaded
 	 * program that cannot happen; with threads it means one variant's
 	 * thread closed or opened an fd before another's did (threads are
 	 * not scheduled alike, see README). Fail closed, as a divergence. */
-	{
-		struct divergence d;
-
-		divergence_init(&d, DIVK_RESULT, s->id, f->variant, -1,
-				f->expect, ret);
-		snprintf(
-			d.what, sizeof(d.what),
-			"%s: variant %d's fd table differs from the leader's (the leader's fd is %ld, this variant's %ld); its threads raced differently",
-			call_name(f->call.nr), f->variant, f->expect, ret);
-		monitor_diverged(s, &d);
-	}
+	result_diverged(
+		s, f->variant, f->expect, ret,
+		"%s: variant %d's fd table differs from the leader's (the leader's fd is %ld, this variant's %ld); its threads raced differently",
+		call_name(f->call.nr), f->variant, f->expect, ret);
 }
 
 /* the leader's call of a POL_LEADER set has its result ret: each
@@ -1434,12 +1425,9 @@ static void all_done_one(struct taskset *s, struct task *t, long ret)
 
 		if (s->task[v]->state != TS_EXITED)
 			continue;
-		if ((s->row->ret == RET_FD && a != b) || ((a < 0) != (b < 0))) {
-			struct divergence d;
-
-			divergence_init(&d, DIVK_RESULT, s->id, v, -1, a, b);
-			snprintf(
-				d.what, sizeof(d.what),
+		if ((s->row->ret == RET_FD && a != b) || ((a < 0) != (b < 0)))
+			result_diverged(
+				s, v, a, b,
 				"%s returned %ld%s%s in variant 0 and %ld%s%s in variant %d%s",
 				call_name(lt->call.nr), a, a < 0 ? " " : "",
 				a < 0 ? errno_name(-a) : "", b,
@@ -1448,8 +1436,6 @@ static void all_done_one(struct taskset *s, struct task *t, long ret)
 				resource_errno(a) || resource_errno(b) ?
 					" (a resource limit or memory ran out in some variants only: process and memory limits count every variant's use)" :
 					"");
-			monitor_diverged(s, &d);
-		}
 	}
 	if (lt->state == TS_EXITED) {
 		call_outputs(&lt->call, lt->call.ret, NULL);
@@ -1589,19 +1575,13 @@ static bool signal_interrupts(struct task *t, int sig)
 
 	if (!ret_is_restart(ret))
 		return false;
-	if (t->state == TS_PLACEHOLDER && t->restarting && handler) {
+	if (t->state == TS_PLACEHOLDER && t->restarting && handler)
 		/* a follower's own signal (sent by its own threads) ran a
 		 * handler in a call only it makes */
-		struct divergence d;
-
-		divergence_init(&d, DIVK_RESULT, t->set->id, t->variant, -1, 0,
-				sig);
-		snprintf(
-			d.what, sizeof(d.what),
+		result_diverged(
+			t->set, t->variant, 0, sig,
 			"variant %d's %s was interrupted by %s, which only it received",
 			t->variant, call_name(t->call.nr), sigabbrev_np(sig));
-		monitor_diverged(t->set, &d);
-	}
 	if (!t->restarting) {
 		/* an all-variants call resumed without an exit stop */
 		if (arch_nr(&t->regs) != t->call.nr || t->call.nr < 0)
