@@ -238,9 +238,10 @@ static void dispatch(struct task *t, int st)
  * every quarter of it, at least once a second), MVEE_DEBUG_DUMP=SECONDS
  * (when no event came for that long, print every task's state and its
  * process's turn to stderr: a hang, explained) and the stall breaker
- * (STALL_NS, every 20 ms). The signal interrupts waitpid; the checks run
- * in the loop, not in the handler. */
+ * (STALL_NS, every 20 ms, once a process has threads). The signal
+ * interrupts waitpid; the checks run in the loop, not in the handler. */
 static volatile sig_atomic_t tick_due;
+static double tick_period; /* seconds, 0: no tick */
 static int dump_secs;
 static uint64_t last_event;
 static bool dumped, unstuck;
@@ -255,11 +256,33 @@ static void on_alarm(int sig)
 	tick_due = 1;
 }
 
+/* tick at least every period seconds from now on */
+static void timer_arm(double period)
+{
+	struct itimerval it;
+	struct sigaction sa;
+
+	if (tick_period && tick_period <= period)
+		return;
+	if (!tick_period) {
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_handler = on_alarm;
+		sigaction(SIGALRM, &sa, NULL);
+	}
+	tick_period = period;
+	memset(&it, 0, sizeof(it));
+	it.it_interval.tv_sec = (time_t)period;
+	it.it_interval.tv_usec =
+		(suseconds_t)((period - (double)(time_t)period) * 1e6);
+	if (!it.it_interval.tv_sec && !it.it_interval.tv_usec)
+		it.it_interval.tv_usec = 1000;
+	it.it_value = it.it_interval;
+	setitimer(ITIMER_REAL, &it, NULL);
+}
+
 static void timer_start(void)
 {
 	const char *e = getenv("MVEE_DEBUG_DUMP");
-	struct itimerval it;
-	struct sigaction sa;
 	double period = 0;
 
 	dump_secs = e ? atoi(e) : 0;
@@ -269,20 +292,15 @@ static void timer_start(void)
 				 1;
 	if (dump_secs > 0 && (!period || dump_secs < period))
 		period = dump_secs;
-	if (!period || period > STALL_NS / 1e9)
-		period = STALL_NS / 1e9;
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_alarm;
-	sigaction(SIGALRM, &sa, NULL);
-	memset(&it, 0, sizeof(it));
-	it.it_interval.tv_sec = (time_t)period;
-	it.it_interval.tv_usec =
-		(suseconds_t)((period - (double)(time_t)period) * 1e6);
-	if (!it.it_interval.tv_sec && !it.it_interval.tv_usec)
-		it.it_interval.tv_usec = 1000;
-	it.it_value = it.it_interval;
-	setitimer(ITIMER_REAL, &it, NULL);
+	if (period)
+		timer_arm(period);
 	last_event = now_ns();
+}
+
+/* a process of the program has threads: turns can stall (sched.c) */
+void monitor_threads_started(void)
+{
+	timer_arm(STALL_NS / 1e9);
 }
 
 static void debug_dump(void)

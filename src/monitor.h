@@ -309,6 +309,7 @@ void lockstep_exit(struct task *t);
 void lockstep_signal(struct task *t, int sig, const siginfo_t *si);
 void lockstep_death(struct task *t, int wstatus);
 void lockstep_unstick(void);
+void monitor_threads_started(void);
 void lockstep_exec(struct task *t);
 void lockstep_timeouts(uint64_t now);
 void lockstep_notified(struct task *t, const struct seccomp_notif *n);

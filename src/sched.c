@@ -248,6 +248,7 @@ void sched_activate(struct lproc *p)
 		return;
 	/* the creator is inside clone in every variant: nobody holds a turn */
 	q->active = true;
+	monitor_threads_started();
 	q->len = q->base = 0;
 	for (v = 0; v < MAX_VARIANTS; v++) {
 		q->holder[v] = -1;
