@@ -1524,8 +1524,7 @@ void lockstep_exit(struct task *t)
 			task_resume(t, 0, 0);
 			return;
 		}
-		placeholder_exit(t, ret);
-		break;
+		/* fall through */
 	case TS_INJECTED:
 		placeholder_exit(t, ret);
 		break;

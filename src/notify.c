@@ -27,6 +27,7 @@
  * -ERESTARTNOINTR by lockstep_signal). Without that flag (kernels
  * before 5.19) the fast path is off. */
 #include "monitor.h"
+#include "seccomp_compat.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -44,15 +45,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#ifndef SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV
-#define SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV (1UL << 5)
-#endif
-#ifndef SECCOMP_IOCTL_NOTIF_SET_FLAGS
-#define SECCOMP_IOCTL_NOTIF_SET_FLAGS SECCOMP_IOW(4, __u64)
-#endif
-#ifndef SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP
-#define SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP (1UL << 0)
-#endif
 #define ERESTARTNOINTR 513
 
 /* each variant's listener (its processes share it), -1 until grabbed */
