@@ -321,13 +321,20 @@ static void run_alone(struct taskset *s, int v)
 	const struct sc_row *r = systable_row(t->call.nr);
 	long ret;
 
-	if (v > 0 && (r->flags & SCF_CLOCK) &&
-	    clocks_replay(s->proc, &t->call, &ret)) {
+	if ((r->flags & SCF_CLOCK) &&
+	    (v > 0 ? clocks_replay(s->proc, &t->call, &ret) :
+		     clocks_read(s->proc, &t->call, &ret))) {
 		task_skip(t, ret);
 		return;
 	}
-	/* the leader's own reading becomes the latest (clocks.c) */
+	/* the leader's own reading becomes the latest (clocks.c): it is
+	 * read at the exit stop, which a notified call has not */
 	t->clock_alone = v == 0 && (r->flags & SCF_CLOCK);
+	if (t->clock_alone && t->notified) {
+		t->clock_alone = false;
+		notify_demote(t); /* it stands here again, stopped */
+		return;
+	}
 	t->state = TS_RUNNING;
 	task_resume(t, t->clock_alone, 0);
 }
@@ -554,7 +561,9 @@ static void rendezvous(struct taskset *s)
 	s->row = lt->call.row;
 	s->policy = policy_of(&lt->call);
 	s->placing = false;
-	io = s->policy == POL_LEADER && monio_run(s, &ret);
+	io = s->policy == POL_LEADER &&
+	     (monio_run(s, &ret) || ((s->row->flags & SCF_CLOCK) &&
+				     clocks_read(s->proc, &lt->call, &ret)));
 	if (!fast_path(s, io))
 		return; /* demoted: the set meets again at ptrace stops */
 	history_push(s, &lt->call, s->policy);
@@ -591,6 +600,8 @@ static void rendezvous(struct taskset *s)
 			translate_pid_args(s);
 		if (lt->call.nr == __NR_exit_group)
 			s->proc->exiting = true;
+		if (lt->call.nr == __NR_setns)
+			clocks_forget_ns(s->proc);
 		fd_effects_at_entry(s);
 		if (s->row->handler && s->row->handler->before)
 			s->row->handler->before(s);
@@ -729,6 +740,24 @@ static void retry_deferred(void)
 			maybe_rendezvous(sets[i]);
 }
 
+/* Does the call t stands at end its thread's turn? A pure call (clock,
+ * randomness), a local one (madvise of the variant's own pages) and an
+ * unsynchronised one that does not wait (a futex wake) do not: a variant
+ * may make one more of them than another (run_pure_alone; allocators
+ * give pages back at different moments; a mutex has a waiter to wake
+ * after a timed wait ran out in one variant only), and a follower's
+ * extra one would wait for a turn the leader never gave. A wait, and
+ * sched_yield, which asks for another thread to run, do end it. */
+static bool ends_turn(const struct task *t, unsigned flags, bool local)
+{
+	long nr = arch_nr(&t->regs);
+
+	if ((flags & SCF_PURE) || local)
+		return false;
+	return !(flags & SCF_UNSYNC) || nr == __NR_sched_yield ||
+	       sched_call_blocks(t, nr);
+}
+
 /* t stands at a call's entry, its registers in t->regs */
 static void entry(struct task *t)
 {
@@ -764,17 +793,7 @@ static void entry(struct task *t)
 				arch_arg(&t->regs, 0), arch_arg(&t->regs, 1),
 				arch_arg(&t->regs, 2), arch_arg(&t->regs, 3),
 				arch_arg(&t->regs, 4), arch_arg(&t->regs, 5) });
-	/* a pure call (clock, randomness), a local one (madvise of the
-	 * variant's own pages) and an unsynchronised one that does not wait
-	 * (a futex wake) do not end the thread's turn: a variant may make one
-	 * more of them than another (run_pure_alone; allocators give pages
-	 * back at different moments; a mutex has a waiter to wake after a
-	 * timed wait ran out in one variant only), and a follower's extra
-	 * one would wait for a turn the leader never gave. A wait, and
-	 * sched_yield, which asks for another thread to run, do end it. */
-	if (!(flags & SCF_PURE) && !local &&
-	    (!(flags & SCF_UNSYNC) || arch_nr(&t->regs) == __NR_sched_yield ||
-	     sched_call_blocks(t, arch_nr(&t->regs))))
+	if (ends_turn(t, flags, local))
 		sched_release(t);
 	if (t->restarting) {
 		/* the kernel restarts an interrupted call: same dispatch */
@@ -813,6 +832,8 @@ void lockstep_entry(struct task *t)
  * (or changes any) is demoted to a ptrace stop first (notify.c). */
 void lockstep_notified(struct task *t, const struct seccomp_notif *n)
 {
+	const struct sc_row *row;
+
 	t->notified = true;
 	t->notif_id = n->id;
 	t->cancelled = false;
@@ -833,7 +854,9 @@ void lockstep_notified(struct task *t, const struct seccomp_notif *n)
 	arch_set_ret(&t->regs, -ENOSYS);
 	t->stop = STOP_ENTRY;
 	t->preempt = false;
-	sched_release(t);
+	row = systable_row(n->data.nr);
+	if (ends_turn(t, row ? row->flags : 0, false))
+		sched_release(t);
 	call_load(&t->call, t);
 	t->entry_regs = t->regs;
 	arrive(t);
@@ -1696,6 +1719,7 @@ void lockstep_exec(struct task *t)
 	t->state = TS_RUNNING;
 	exec_hide_vdso(t);
 	layout_exec(t);
+	clocks_forget_ns(t->proc);
 	if (t->variant == 0) {
 		fdmap_sync(&t->proc->fds, t->tid);
 		signals_exec(t->proc);

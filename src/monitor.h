@@ -217,6 +217,7 @@ struct lproc {
 	int pdeathsig; /* what the program set with PR_SET_PDEATHSIG */
 	int pidfd; /* monio.c: the leader's pidfd, -1 until needed */
 	struct clock_reading clocks[CLOCKS_KEPT];
+	int timens; /* clocks.c: in mvee's time namespace 1, not -1, 0 unknown */
 };
 
 struct history_entry {
@@ -383,6 +384,8 @@ int replicate_to(const struct call *leader, struct call *f);
 /* clocks.c */
 void clocks_record(struct lproc *p, const struct call *l, long ret);
 bool clocks_replay(struct lproc *p, const struct call *c, long *ret);
+bool clocks_read(struct lproc *p, struct call *c, long *ret);
+void clocks_forget_ns(struct lproc *p);
 
 /* monio.c */
 bool monio_run(struct taskset *s, long *ret);

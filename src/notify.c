@@ -55,7 +55,8 @@ bool notify_row(const struct sc_row *r)
 {
 	if (!r || r->handler)
 		return false;
-	if (r->flags & SCF_MONIO)
+	/* reads and writes mvee may run itself, clocks it may read */
+	if (r->flags & (SCF_MONIO | SCF_CLOCK))
 		return true;
 	/* a call that waits runs with an exit stop (lockstep_signal) */
 	if (r->decide || (r->flags & SCF_BLOCKS))

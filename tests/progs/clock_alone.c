@@ -7,7 +7,9 @@
  * calls instead. The reading each step then makes goes into a call's
  * argument (lseek on a file the leader owns), where the variants must
  * agree: a follower's extra reads must not move its clock ahead of the
- * leader's. Natively there are no extra calls. */
+ * leader's. The leader also reads clocks alone now and then: the wall
+ * clock, which mvee reads for it, and its CPU time, which it reads
+ * itself. Natively there are no extra calls. */
 #include "tests.h"
 
 #include <fcntl.h>
@@ -50,6 +52,10 @@ int main(int argc, char **argv)
 		if (leader && i % 3 == 0) {
 			p[0] = 1;
 			OK(madvise(p, 4096, MADV_DONTNEED));
+		}
+		if (leader && i % 5 == 0) {
+			OK(clock_gettime(CLOCK_REALTIME, &t));
+			OK(clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t));
 		}
 		OK(clock_gettime(CLOCK_MONOTONIC, &t));
 		OK(lseek(fd, (t.tv_nsec / 1000) & 1023, SEEK_SET));
