@@ -85,8 +85,11 @@ void task_continue(struct task *t, int exit_stop, int sig)
  * code first waits for its process's turn (sched.c) */
 void task_resume(struct task *t, int exit_stop, int sig)
 {
-	if (!sched_gate(t, &exit_stop, sig))
-		task_continue(t, exit_stop, sig);
+	if (sched_gate(t, &exit_stop, sig))
+		return;
+	task_continue(t, exit_stop, sig);
+	if (t->forceable && !t->interrupt_sent)
+		sched_waiting(t);
 }
 
 /* the call t is stopped at runs with argument i set to v (its registers
@@ -1509,8 +1512,15 @@ void lockstep_exit(struct task *t)
 		/* a call that ran without the turn: ask for it */
 		t->sched_exit = false;
 		if (preempted && t->forceable && ret_is_restart(ret)) {
-			arch_set_ret(&t->regs, sched_forced_ret(t));
-			task_store(t);
+			int sig = sched_forced_sig(t);
+
+			if (sig) {
+				/* interrupted, as the leader's wait was */
+				signals_in_wait(t, sig);
+			} else {
+				arch_set_ret(&t->regs, sched_forced_ret(t));
+				task_store(t);
+			}
 		}
 		t->unsync_exit = t->forceable;
 		t->forceable = false;

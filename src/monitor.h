@@ -153,6 +153,8 @@ struct task {
 	bool interrupt_sent; /* PTRACE_INTERRUPT sent, not yet seen */
 	bool forceable; /* a follower in a futex wait mvee may end */
 	bool unsync_exit; /* ...and now at its exit stop */
+	int wait_sig; /* the leader: a signal it took in a futex wait, for
+		       * its next grant (signals_arrived) */
 	bool clock_alone; /* the leader reading a clock alone (clocks.c) */
 	/* notify.c: at a notified call (not stopped: waiting in seccomp) */
 	bool notified;
@@ -173,6 +175,8 @@ struct sched {
 		int set; /* the task set that got the turn */
 		long nr; /* the call it returned from, or -1 */
 		long ret; /* the leader's result of its call, if at an exit */
+		int sig; /* a signal its thread took in a futex wait, whose
+			  * handler runs in this turn (signals.c) */
 	} * seq; /* the leader's grants, from index base */
 	size_t base, len, cap;
 	size_t cursor[MAX_VARIANTS]; /* a follower's next grant */
@@ -253,6 +257,7 @@ struct taskset {
 	uint64_t held;
 	siginfo_t held_info[65];
 	siginfo_t stash_info[65]; /* of the tasks' stashed signals */
+	siginfo_t wait_info[65]; /* of the signals taken in a futex wait */
 	bool deferred; /* a wait that must see every variant's child end */
 	struct history_entry hist[HISTORY];
 	unsigned long ncalls;
@@ -334,6 +339,8 @@ bool sched_call_blocks(const struct task *t, long nr);
 bool sched_turn_wanted(const struct task *t);
 void sched_preempted(struct task *t);
 long sched_forced_ret(const struct task *t);
+int sched_forced_sig(const struct task *t);
+void sched_waiting(struct task *t);
 void sched_death(struct task *t);
 
 /* signals.c */
@@ -341,6 +348,7 @@ int signals_arrived(struct task *t, int sig, const siginfo_t *si);
 bool signals_restart(const struct task *t, int sig);
 void signals_deliver_held(struct taskset *s);
 void signals_release_stashed(struct task *f);
+void signals_in_wait(struct task *f, int sig);
 void signals_exec(struct lproc *p);
 void signals_raise(struct task *t, int sig);
 bool set_all_at_entry(const struct taskset *s);

@@ -121,6 +121,7 @@ static void seq_push(struct sched *q, const struct task *t)
 							     -1;
 	q->seq[q->len - q->base].ret =
 		t->stop == STOP_EXIT ? arch_ret(&t->regs) : 0;
+	q->seq[q->len - q->base].sig = t->wait_sig;
 	q->len++;
 }
 
@@ -208,6 +209,7 @@ static void sched_try(struct lproc *p, int v)
 		if (!best)
 			return;
 		seq_push(q, best);
+		best->wait_sig = 0;
 		grant(q, best);
 		for (i = 1; i < cfg.nvariants; i++)
 			sched_try(p, i);
@@ -229,7 +231,17 @@ static void sched_try(struct lproc *p, int v)
 			return;
 		}
 		if (t && t->state != TS_DEAD) {
-			follow_result(t, &q->seq[q->cursor[v] - q->base]);
+			const struct sched_grant *g =
+				&q->seq[q->cursor[v] - q->base];
+
+			/* the leader's thread took a signal in its wait, and
+			 * t's wait ended by itself (woken): t gets the
+			 * signal on its way out, and its handler runs with
+			 * this turn, as the leader's does */
+			if (g->sig && t->stop == STOP_EXIT &&
+			    !ret_is_restart(arch_ret(&t->regs)))
+				signals_in_wait(t, g->sig);
+			follow_result(t, g);
 			q->cursor[v]++;
 			grant(q, t);
 			return;
@@ -237,6 +249,15 @@ static void sched_try(struct lproc *p, int v)
 		q->cursor[v]++;
 		/* ended in this variant (killed by an exec, an exit_group) */
 	}
+}
+
+/* Follower t has gone into a futex wait mvee may end. When the leader's
+ * thread is past its wait already (the next grant to follow is t's),
+ * nothing else may come to end it, since the leader's grant was made
+ * (a signal the leader's thread took in its wait): end it now. */
+void sched_waiting(struct task *t)
+{
+	sched_try(t->proc, t->variant);
 }
 
 void sched_activate(struct lproc *p)
@@ -374,6 +395,18 @@ long sched_forced_ret(const struct task *t)
 	DBG("force v%d set %d ret %ld (grant %zu)\n", t->variant, t->set->id,
 	    q->seq[c - q->base].ret, c);
 	return q->seq[c - q->base].ret;
+}
+
+/* ...and when the leader's thread took a signal in that wait, which one
+ * (0: none): t takes it in its wait too (signals_in_wait) */
+int sched_forced_sig(const struct task *t)
+{
+	const struct sched *q = &t->proc->sched;
+	size_t c = q->cursor[t->variant];
+
+	BUG_ON(!q->active || c >= q->len ||
+	       q->seq[c - q->base].set != t->set->id);
+	return q->seq[c - q->base].sig;
 }
 
 void sched_preempted(struct task *t)

@@ -13,7 +13,13 @@
  *   - at once when the signal's default action ends the process, or when
  *     it interrupted a leader call (the followers wait at its entry) or a
  *     call that waits for signals (pause, sigsuspend): the followers then
- *     get it inside the same call.
+ *     get it inside the same call;
+ *   - at once in the leader when it interrupted a wait that only another
+ *     thread ends (a futex wait: a worker thread idle on a condition
+ *     variable), where no rendezvous comes until the wait returns, which
+ *     may be never: the handler runs in the leader's thread with the turn
+ *     it asks for, and each follower's thread, when it follows that turn
+ *     (sched.c), has its own wait interrupted and gets the signal there.
  */
 #include "monitor.h"
 
@@ -140,6 +146,28 @@ static void deliver_now(struct taskset *s, int sig, const siginfo_t *si,
 	}
 }
 
+/* Is the leader's task t, stopped for a signal, inside a wait that only
+ * another thread of its process ends (a futex wait), that the kernel
+ * will restart or end with EINTR? */
+static bool in_unsync_wait(const struct task *t)
+{
+	long nr = arch_nr(&t->regs);
+	const struct sc_row *r = nr >= 0 ? systable_row(nr) : NULL;
+
+	return t->proc->sched.active && r && (r->flags & SCF_UNSYNC) &&
+	       ret_is_restart(arch_ret(&t->regs)) && sched_call_blocks(t, nr);
+}
+
+/* Follower f's futex wait was interrupted by mvee where the leader's
+ * thread took sig in its wait: f gets sig now with the leader's siginfo,
+ * keeping its call's restart code, so that its handler runs and its wait
+ * restarts or fails with EINTR by the kernel's rules, as the leader's
+ * did. */
+void signals_in_wait(struct task *f, int sig)
+{
+	inject(f, sig, &f->set->wait_info[sig]);
+}
+
 /* a follower's siginfo names the sender (kill, sigqueue, SIGCHLD) by its
  * own pid: give it the leader's number, which is what getpid says */
 static void translate_sender(const struct task *t, const siginfo_t *si)
@@ -195,6 +223,11 @@ int signals_arrived(struct task *t, int sig, const siginfo_t *si)
 		 * have its result: the leader's call then restarts and the
 		 * signal waits for the next rendezvous. */
 		deliver_now(s, sig, si, signals_restart(t, sig), false);
+		return sig;
+	}
+	if (handler && in_unsync_wait(t)) {
+		t->wait_sig = sig;
+		s->wait_info[sig] = *si;
 		return sig;
 	}
 	s->held |= BIT(sig);
