@@ -796,16 +796,21 @@ static void entry(struct task *t)
 				arch_arg(&t->regs, 0), arch_arg(&t->regs, 1),
 				arch_arg(&t->regs, 2), arch_arg(&t->regs, 3),
 				arch_arg(&t->regs, 4), arch_arg(&t->regs, 5) });
-	if (ends_turn(t, flags, local))
-		sched_release(t);
 	if (t->restarting) {
-		/* the kernel restarts an interrupted call: same dispatch */
+		/* the kernel restarts an interrupted call: same dispatch. No
+		 * user code ran since its first entry (a signal that ran no
+		 * handler: a follower's own SIGCHLD in its fork), so the
+		 * thread keeps what it holds of its turn: were it given up
+		 * here, a follower would wait for a grant the leader, still
+		 * in the same call, never makes */
 		t->restarting = false;
 		t->state = t->restart_exit ? TS_INCALL : TS_RUNNING;
 		task_resume(t, t->restart_exit, 0);
 		return;
 	}
 	BUG_ON(t->state != TS_RUNNING);
+	if (ends_turn(t, flags, local))
+		sched_release(t);
 	if ((flags & SCF_UNSYNC) || local) {
 		/* futex, sched_yield, madvise(DONTNEED)...: each variant its
 		 * own, never compared; the stop is only for the thread's turn */
