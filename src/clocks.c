@@ -188,10 +188,7 @@ bool clocks_read(struct lproc *p, struct call *c, long *ret)
 		if (!readable(p, c->arg[0]) || !c->arg[1])
 			return false;
 		r = syscall(SYS_clock_gettime, (clockid_t)c->arg[0], &ts);
-		if (c->arg[1]) {
-			memcpy(out, &ts, sizeof(ts));
-			n += sizeof(ts);
-		}
+		memcpy(out, &ts, sizeof(ts));
 		break;
 	default:
 		return false;

@@ -380,6 +380,17 @@ void sched_release(struct task *t)
 	sched_try(t->proc, t->variant);
 }
 
+/* the leader's grant follower t, whose futex wait mvee ended, follows */
+static const struct sched_grant *forced_grant(const struct task *t)
+{
+	const struct sched *q = &t->proc->sched;
+	size_t c = q->cursor[t->variant];
+
+	BUG_ON(!q->active || c >= q->len ||
+	       q->seq[c - q->base].set != t->set->id);
+	return &q->seq[c - q->base];
+}
+
 /* Follower t's futex wait was interrupted because the leader's thread is
  * past its wait: it returns what the leader's returned. Waiters recheck
  * their condition after any return (spurious wake-ups are allowed), and
@@ -387,26 +398,18 @@ void sched_release(struct task *t)
  * thread did. */
 long sched_forced_ret(const struct task *t)
 {
-	const struct sched *q = &t->proc->sched;
-	size_t c = q->cursor[t->variant];
+	const struct sched_grant *g = forced_grant(t);
 
-	BUG_ON(!q->active || c >= q->len ||
-	       q->seq[c - q->base].set != t->set->id);
 	DBG("force v%d set %d ret %ld (grant %zu)\n", t->variant, t->set->id,
-	    q->seq[c - q->base].ret, c);
-	return q->seq[c - q->base].ret;
+	    g->ret, t->proc->sched.cursor[t->variant]);
+	return g->ret;
 }
 
 /* ...and when the leader's thread took a signal in that wait, which one
  * (0: none): t takes it in its wait too (signals_in_wait) */
 int sched_forced_sig(const struct task *t)
 {
-	const struct sched *q = &t->proc->sched;
-	size_t c = q->cursor[t->variant];
-
-	BUG_ON(!q->active || c >= q->len ||
-	       q->seq[c - q->base].set != t->set->id);
-	return q->seq[c - q->base].sig;
+	return forced_grant(t)->sig;
 }
 
 void sched_preempted(struct task *t)
