@@ -51,6 +51,24 @@ static const char *call_path(const struct call *c, int *argi)
 	return NULL;
 }
 
+/* Does path name the calling process's own /proc entry or something in
+ * it (/proc/self, /proc/thread-self, /proc/PID with its variant's pid)?
+ * What is there names each variant's own objects (its pid, a follower's
+ * placeholder fds, whose links have another mode and target), so the
+ * leader's answer is the one the program sees. */
+static bool own_proc_path(const struct call *c, const char *path)
+{
+	char own[32];
+	size_t n;
+
+	if (!strncmp(path, "/proc/self", 10) ||
+	    !strncmp(path, "/proc/thread-self", 17))
+		return true;
+	n = (size_t)snprintf(own, sizeof(own), "/proc/%d",
+			     (int)c->task->proc->pid[c->variant]);
+	return !strncmp(path, own, n) && (path[n] == '/' || !path[n]);
+}
+
 enum sc_policy policy_at(const struct call *c)
 {
 	int argi = -1;
@@ -66,7 +84,7 @@ enum sc_policy policy_at(const struct call *c)
 	if ((!path || !path[0]) && flags >= 0 && (flags & AT_EMPTY_PATH) &&
 	    (path || !c->arg[1]))
 		return by_fd(c, (long)(int)c->arg[0]);
-	return POL_ALL;
+	return path && own_proc_path(c, path) ? POL_LEADER : POL_ALL;
 }
 
 /* where the monitor can see the file a variant names: /proc/self of the
@@ -158,23 +176,12 @@ enum sc_policy policy_kill(const struct call *c)
 	return (int)c->arg[0] <= 0 ? POL_LEADER : POL_ALL;
 }
 
-enum sc_policy policy_readlink(const struct call *c)
+enum sc_policy policy_own_proc(const struct call *c)
 {
-	char own[32];
 	int argi = -1;
 	const char *path = call_path(c, &argi);
-	size_t n;
 
-	if (!path)
-		return POL_ALL;
-	if (!strncmp(path, "/proc/self", 10) ||
-	    !strncmp(path, "/proc/thread-self", 17))
-		return POL_LEADER;
-	n = (size_t)snprintf(own, sizeof(own), "/proc/%d",
-			     (int)c->task->proc->pid[c->variant]);
-	if (!strncmp(path, own, n) && (path[n] == '/' || !path[n]))
-		return POL_LEADER;
-	return POL_ALL;
+	return path && own_proc_path(c, path) ? POL_LEADER : POL_ALL;
 }
 
 /* madvise advice that hints or drops the variant's own pages, with no

@@ -88,9 +88,9 @@ const struct sc_row systable[SC_MAX_NR] = {
 	/* opening a FIFO blocks until its other end is opened */
 	ROWD(open, policy_open, RET_FD, SCF_BLOCKS | SCF_TMPNAME, STR, FLAGS, OMODE),
 	ROW(close, POL_ALL, RET_INT, SCF_FDTABLE, FD),
-	ROW(stat, POL_ALL, RET_INT, 0, STR, OUT(SZC(144))),
+	ROWD(stat, policy_own_proc, RET_INT, 0, STR, OUT(SZC(144))),
 	ROWD(fstat, policy_by_fd, RET_INT, 0, FD, OUT(SZC(144))),
-	ROW(lstat, POL_ALL, RET_INT, 0, STR, OUT(SZC(144))),
+	ROWD(lstat, policy_own_proc, RET_INT, 0, STR, OUT(SZC(144))),
 	/* readiness waits are the leader's: it owns pipes and sockets, and
 	 * variant-owned files are always ready */
 	ROW(poll, POL_LEADER, RET_INT, SCF_BLOCKS, INOUT(SZAX(1, 8)), UINT, INT),
@@ -209,7 +209,7 @@ const struct sc_row systable[SC_MAX_NR] = {
 	ROW(unlink, POL_LEADER, RET_INT, 0, STR),
 	ROW(symlink, POL_LEADER, RET_INT, 0, STR, STR),
 	/* /proc/self links name the leader's objects (pid, fds) */
-	ROWD(readlink, policy_readlink, RET_SIZE, 0, STR, OUT(SZR(2)), UINT),
+	ROWD(readlink, policy_own_proc, RET_SIZE, 0, STR, OUT(SZR(2)), UINT),
 	ROW(chmod, POL_LEADER, RET_INT, 0, STR, OCT),
 	/* mutates the file: once, through the leader's fd to the same file
 	 * (a read-only fd is enough, so every variant could) */
@@ -432,7 +432,7 @@ const struct sc_row systable[SC_MAX_NR] = {
 	ROW(renameat, POL_LEADER, RET_INT, 0, FD, STR, FD, STR),
 	ROW(linkat, POL_LEADER, RET_INT, 0, FD, STR, FD, STR, FLAGS),
 	ROW(symlinkat, POL_LEADER, RET_INT, 0, STR, FD, STR),
-	ROWD(readlinkat, policy_readlink, RET_SIZE, 0, FD, STR, OUT(SZR(3)), UINT),
+	ROWD(readlinkat, policy_own_proc, RET_SIZE, 0, FD, STR, OUT(SZR(3)), UINT),
 	ROW(fchmodat, POL_LEADER, RET_INT, 0, FD, STR, OCT),
 	ROW(faccessat, POL_ALL, RET_INT, 0, FD, STR, FLAGS),
 	/* the sixth argument is {sigset pointer, size}: the handler's */

@@ -194,8 +194,11 @@ enum sc_policy policy_by_fd(const struct call *c); /* any A_FD/A_DUPFD arg
 enum sc_policy policy_open(const struct call *c); /* open, openat, openat2,
 			creat: read-only regular files and directories are
 			opened by all, everything else by the leader */
-enum sc_policy policy_at(const struct call *c);
-enum sc_policy policy_readlink(const struct call *c);
+enum sc_policy policy_at(const struct call *c); /* the fd with
+			AT_EMPTY_PATH, a path in the process's own /proc entry
+			-> POL_LEADER, otherwise POL_ALL */
+enum sc_policy policy_own_proc(const struct call *c); /* a path in the
+			process's own /proc entry -> POL_LEADER */
 enum sc_policy policy_kill(const struct call *c); /* a group or everyone:
 			the leader's, one process: by all */
 /* the rows that reach mvee as seccomp notifications (notify.c) */

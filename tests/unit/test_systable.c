@@ -377,7 +377,7 @@ static void test_policies(void **state)
 			if (r->decide != policy_by_fd &&
 			    r->decide != policy_open &&
 			    r->decide != policy_at &&
-			    r->decide != policy_readlink &&
+			    r->decide != policy_own_proc &&
 			    r->decide != policy_kill)
 				fail_msg("%s: unknown decision function",
 					 r->name);
@@ -878,8 +878,12 @@ static void test_dispatch_flags(void **state)
 		assert_int_equal(must_row(place[i])->ret, RET_ADDR);
 	assert_int_equal(must_row("open")->arg[2].kind, A_OMODE);
 	assert_int_equal(must_row("openat")->arg[3].kind, A_OMODE);
-	assert_ptr_equal(must_row("readlink")->decide, policy_readlink);
-	assert_ptr_equal(must_row("readlinkat")->decide, policy_readlink);
+	assert_ptr_equal(must_row("readlink")->decide, policy_own_proc);
+	assert_ptr_equal(must_row("readlinkat")->decide, policy_own_proc);
+	assert_ptr_equal(must_row("stat")->decide, policy_own_proc);
+	assert_ptr_equal(must_row("lstat")->decide, policy_own_proc);
+	assert_ptr_equal(must_row("newfstatat")->decide, policy_at);
+	assert_ptr_equal(must_row("statx")->decide, policy_at);
 	assert_ptr_equal(must_row("prctl")->handler, &handler_prctl);
 	assert_null(must_row("waitid")->handler);
 }
@@ -960,8 +964,6 @@ static void test_spot_policies(void **state)
 					   "execveat",
 					   "chdir",
 					   "fchdir",
-					   "stat",
-					   "lstat",
 					   "getuid",
 					   "uname",
 					   "tgkill",
