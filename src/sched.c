@@ -235,11 +235,13 @@ static void sched_try(struct lproc *p, int v)
 				&q->seq[q->cursor[v] - q->base];
 
 			/* the leader's thread took a signal in its wait, and
-			 * t's wait ended by itself (woken): t gets the
-			 * signal on its way out, and its handler runs with
-			 * this turn, as the leader's does */
-			if (g->sig && t->stop == STOP_EXIT &&
-			    !ret_is_restart(arch_ret(&t->regs)))
+			 * t stands here without it: its wait ended by itself
+			 * (woken), or its own copy of the signal interrupted
+			 * it and was dropped, and the call restarts. t gets
+			 * the signal on its way out, and its handler runs
+			 * with this turn, as the leader's does */
+			if (g->sig && t->pend_sig != g->sig &&
+			    !((t->injected >> (g->sig - 1)) & 1))
 				signals_in_wait(t, g->sig);
 			follow_result(t, g);
 			q->cursor[v]++;
