@@ -240,8 +240,7 @@ static void sched_try(struct lproc *p, int v)
 			 * it and was dropped, and the call restarts. t gets
 			 * the signal on its way out, and its handler runs
 			 * with this turn, as the leader's does */
-			if (g->sig && t->pend_sig != g->sig &&
-			    !((t->injected >> (g->sig - 1)) & 1))
+			if (g->sig && t->pend_sig != g->sig)
 				signals_in_wait(t, g->sig);
 			follow_result(t, g);
 			q->cursor[v]++;

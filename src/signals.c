@@ -158,14 +158,16 @@ static bool in_unsync_wait(const struct task *t)
 	       ret_is_restart(arch_ret(&t->regs)) && sched_call_blocks(t, nr);
 }
 
-/* Follower f's futex wait was interrupted by mvee where the leader's
- * thread took sig in its wait: f gets sig now with the leader's siginfo,
- * keeping its call's restart code, so that its handler runs and its wait
- * restarts or fails with EINTR by the kernel's rules, as the leader's
- * did. */
+/* Follower f follows the turn the leader's thread took to run sig's
+ * handler, which it took in a futex wait: f gets sig now with the
+ * leader's siginfo (once: not again while mvee's copy is on its way).
+ * When mvee interrupted f's wait, f keeps its call's restart code, so
+ * that its handler runs and its wait restarts or fails with EINTR by the
+ * kernel's rules, as the leader's did (sched.c has the other cases). */
 void signals_in_wait(struct task *f, int sig)
 {
-	inject(f, sig, &f->set->wait_info[sig]);
+	if (!(f->injected & BIT(sig)))
+		inject(f, sig, &f->set->wait_info[sig]);
 }
 
 /* a follower's siginfo names the sender (kill, sigqueue, SIGCHLD) by its

@@ -882,8 +882,6 @@ static void test_dispatch_flags(void **state)
 	assert_ptr_equal(must_row("readlinkat")->decide, policy_own_proc);
 	assert_ptr_equal(must_row("stat")->decide, policy_own_proc);
 	assert_ptr_equal(must_row("lstat")->decide, policy_own_proc);
-	assert_ptr_equal(must_row("newfstatat")->decide, policy_at);
-	assert_ptr_equal(must_row("statx")->decide, policy_at);
 	assert_ptr_equal(must_row("prctl")->handler, &handler_prctl);
 	assert_null(must_row("waitid")->handler);
 }
